@@ -324,7 +324,7 @@ function showCancelled(): void {
   statusEl.textContent = 'Cancelled.';
 }
 
-function showDone(): void {
+function showDone(live = false): void {
   if (!jobId) return;
   const first = state !== 'done';
   setState('done');
@@ -341,6 +341,7 @@ function showDone(): void {
   downloadLink.href = jobImageUrl(jobId);
   downloadLink.setAttribute('download', `overpaint-${jobId}.png`);
   resultEl.hidden = false;
+  if (live) resultEl.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
   void loadGalleries(viewToken);
 }
 
@@ -361,7 +362,7 @@ function onMessage(msg: ServerMessage): void {
       setProgress(msg.step, msg.steps, msg.etaMs);
       break;
     case 'done':
-      showDone();
+      showDone(true);
       break;
     case 'failed':
       showFailed(msg.detail || 'The job failed.');
