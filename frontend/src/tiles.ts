@@ -99,9 +99,10 @@ export class TileProgress {
     return true;
   }
 
-  /** Sets the expected tile count (e.g. grid² from a status message) unless a layout is known. */
+  /** Sets the expected tile count (e.g. grid² from a status message) unless a layout lists tiles. */
   setTotal(total: number): void {
-    if (!this._layout && Number.isInteger(total) && total > 0) this._total = total;
+    if (this._layout && this._layout.tiles.length > 0) return;
+    if (Number.isInteger(total) && total > 0) this._total = total;
   }
 
   get layout(): TileLayout | null {

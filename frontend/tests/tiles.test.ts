@@ -78,6 +78,13 @@ describe('TileProgress', () => {
     expect(p.layout).toBeNull();
   });
 
+  it('accepts a total from grid size when the layout lists no tiles', () => {
+    const p = new TileProgress();
+    p.configure({ canvas: { width: 1024, height: 1024 }, tiles: [] });
+    p.setTotal(9);
+    expect(p.total).toBe(9);
+  });
+
   it('grows the canvas extent from rects when no layout is known', () => {
     const p = new TileProgress();
     expect(p.include({ x: 0, y: 0, w: 576, h: 576 })).toBe(true);
