@@ -1,0 +1,26 @@
+package dev.overpaint.cli;
+
+import java.util.Arrays;
+
+/** Entry point of the command-line tools: {@code ./overpaint generate|train|eval ...}. */
+public final class OverpaintCli {
+
+  private OverpaintCli() {}
+
+  public static void main(String[] args) {
+    System.setProperty("ai.djl.offline", "true");
+    if (args.length == 0) {
+      System.err.println("usage: overpaint generate --prompt TEXT [options]   (see --help)");
+      System.exit(2);
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    int code = switch (args[0]) {
+      case "generate" -> GenerateCommand.run(rest);
+      default -> {
+        System.err.println("overpaint: '" + args[0] + "' is not available yet; try generate");
+        yield 2;
+      }
+    };
+    System.exit(code);
+  }
+}

@@ -1,0 +1,28 @@
+package dev.overpaint.pipeline;
+
+/**
+ * Every user-facing parameter that changes the picture. Together with {@link PipelineSettings} and
+ * the model hashes it reproduces an image exactly on the same machine.
+ *
+ * @param steps DDIM steps actually run after the skip
+ * @param skip fraction of the noise schedule skipped, so the GAN composition survives
+ * @param guidance CLIP guidance scale; 0 turns guidance off
+ */
+public record JobParams(
+    String prompt, long seed, int steps, double skip, double guidance, int grid, Blend blend) {
+
+  public static final int DEFAULT_STEPS = 20;
+  public static final double DEFAULT_SKIP = 0.5;
+  /** Off until the guidance of the tile-fusion work is tuned for the built-in models. */
+  public static final double DEFAULT_GUIDANCE = 0.0;
+  public static final int DEFAULT_GRID = 4;
+  public static final Blend DEFAULT_BLEND = Blend.JOINT;
+  public static final int MAX_PROMPT = 500;
+  public static final int MAX_STEPS = 200;
+  public static final int MAX_GRID = 8;
+  public static final long MAX_SEED = 1L << 53;
+
+  public static JobParams defaults(String prompt, long seed) {
+    return new JobParams(prompt, seed, DEFAULT_STEPS, DEFAULT_SKIP, DEFAULT_GUIDANCE, DEFAULT_GRID, DEFAULT_BLEND);
+  }
+}
