@@ -49,6 +49,13 @@ final class StyleGan2Block extends FlatBlock {
       if (c.resolution != 32 && c.resolution != 64) {
         throw new ModelLoadException("stylegan2-tiny resolution must be 32 or 64, got " + c.resolution);
       }
+      // Widths follow from the resolution; a manifest that records others describes another net.
+      Object channels = h.get("channels");
+      if (channels != null && !channels.equals(c.channelsByResolution())) {
+        throw new ModelLoadException(
+            "stylegan2-tiny channels " + channels + " differ from the widths this code builds, "
+                + c.channelsByResolution());
+      }
       return c;
     }
 

@@ -166,6 +166,32 @@ class BuiltinModelsTest {
     assertTrue(norm(lg.gradient().data()) > 0);
   }
 
+  @Test
+  void callsLeaveNoArraysInTheModelManagers() {
+    Generator g = models.generator();
+    TextImageEncoder e = models.encoder();
+    Denoiser d = models.denoiser();
+    g.synthesize(g.latentForSeed(1), 0.5f, 1);
+    e.sphericalDistance(gaussian(new int[] {1, 3, 64, 64}, 1), e.encodeText("ink"));
+    d.predictEps(gaussian(new int[] {1, 3, 32, 32}, 1), new int[] {10});
+    int[] before = managedArrays();
+    for (int i = 0; i < 3; i++) {
+      g.synthesize(g.latentForSeed(i), 0.5f, i);
+      e.encodeImages(gaussian(new int[] {2, 3, 64, 64}, i));
+      e.sphericalDistance(gaussian(new int[] {2, 3, 64, 64}, i), e.encodeText("a domed tower"));
+      d.predictEps(gaussian(new int[] {2, 3, 32, 32}, i), new int[] {1, 2});
+    }
+    assertArrayEquals(before, managedArrays(), "per-call arrays must die with their sub-manager");
+  }
+
+  private static int[] managedArrays() {
+    return new int[] {
+      ((Scoped<?>) models.generator()).manager.getManagedArrays().size(),
+      ((Scoped<?>) models.denoiser()).manager.getManagedArrays().size(),
+      ((Scoped<?>) models.encoder()).manager.getManagedArrays().size()
+    };
+  }
+
   static Tensor gaussian(int[] shape, long seed) {
     Tensor t = Tensor.zeros(shape);
     Random r = new Random(seed);
