@@ -18,9 +18,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -53,12 +51,6 @@ public class InferenceWorker {
   private volatile RuntimeException loadFailure;
   private ModelSet models;
   private Thread thread;
-
-  @Produces
-  @Singleton
-  JobQueue jobQueue(JobsConfig config) {
-    return new JobQueue(config.jobs().queueCapacity());
-  }
 
   void onStart(@Observes StartupEvent event) {
     for (UUID id : jobs.recover()) {

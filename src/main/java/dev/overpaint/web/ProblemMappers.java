@@ -2,6 +2,7 @@ package dev.overpaint.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.overpaint.errors.AppException;
 import dev.overpaint.errors.QueueFullException;
@@ -28,6 +29,11 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response unknownField(UnrecognizedPropertyException e) {
     return problem(Problem.of(400, "Invalid request", "unknown field '" + e.getPropertyName() + "'", path(e))).build();
+  }
+
+  @ServerExceptionMapper
+  public Response wrongType(MismatchedInputException e) {
+    return badJson(e);
   }
 
   @ServerExceptionMapper

@@ -1,0 +1,164 @@
+package dev.overpaint.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.Instant;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@QuarkusTest
+class JobApiTest {
+
+  static final String SMALL_JOB = "{\"prompt\":\"a blueprint of a domed tower\",\"seed\":7,\"steps\":2,\"grid\":2}";
+
+  @Test
+  void aJobRunsToDoneAndItsPngCarriesEveryParameter() throws Exception {
+    String id = given().contentType(ContentType.JSON).body(SMALL_JOB)
+        .when().post("/api/jobs")
+        .then().statusCode(202)
+        .header("Location", containsString("/api/jobs/"))
+        .body("status", equalTo("queued"))
+        .body("position", greaterThanOrEqualTo(0))
+        .extract().path("id");
+
+    JsonNode job = awaitFinished(id);
+    assertEquals("done", job.get("status").asText(), job.toString());
+    assertEquals(2, job.get("step").asInt());
+    assertEquals(7, job.get("seed").asLong());
+    assertTrue(job.hasNonNull("startedAt") && job.hasNonNull("finishedAt"));
+
+    byte[] png = given().get("/api/jobs/" + id + "/image.png")
+        .then().statusCode(200).contentType("image/png").extract().asByteArray();
+    JsonNode meta = new ObjectMapper().readTree(textChunk(png, "overpaint"));
+    assertEquals("a blueprint of a domed tower", meta.get("prompt").asText());
+    assertEquals(7, meta.get("seed").asLong());
+    assertEquals("joint", meta.get("blend").asText());
+    assertEquals(112, meta.get("canvas").get("width").asInt());
+    assertEquals(64, meta.get("tiles").get("size").asInt());
+    assertEquals(64, meta.get("models").get("denoiser").get("sha256").asText().length());
+    assertEquals(112, ImageIO.read(new ByteArrayInputStream(png)).getWidth());
+
+    given().get("/api/jobs/" + id + "/init.png").then().statusCode(200).contentType("image/png");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "{\"prompt\":\"\"}|prompt",
+    "{\"seed\":1}|prompt",
+    "{\"prompt\":\"x\",\"steps\":0}|steps",
+    "{\"prompt\":\"x\",\"steps\":201}|steps",
+    "{\"prompt\":\"x\",\"skip\":1.0}|skip",
+    "{\"prompt\":\"x\",\"skip\":0.99,\"steps\":50}|steps",
+    "{\"prompt\":\"x\",\"guidance\":-1}|guidance",
+    "{\"prompt\":\"x\",\"grid\":9}|grid",
+    "{\"prompt\":\"x\",\"blend\":\"mosaic\"}|blend",
+    "{\"prompt\":\"x\",\"seed\":-5}|seed",
+    "{\"prompt\":\"x\",\"seed\":9007199254740993}|seed",
+    "{\"prompt\":\"x\",\"colour\":\"red\"}|colour",
+    "{\"prompt\":\"x\",\"steps\":\"many\"}|steps",
+    "{\"prompt\":\"x\",\"steps\":2.5}|steps"
+  })
+  void invalidRequestsAreProblemsNamingTheField(String body, String field) {
+    given().contentType(ContentType.JSON).body(body)
+        .when().post("/api/jobs")
+        .then().statusCode(400)
+        .contentType("application/problem+json")
+        .body("status", equalTo(400))
+        .body("field", equalTo(field))
+        .body("title", equalTo("Invalid request"));
+  }
+
+  @Test
+  void aTooLongPromptIsRefused() {
+    given().contentType(ContentType.JSON).body("{\"prompt\":\"" + "a".repeat(501) + "\"}")
+        .post("/api/jobs").then().statusCode(400).body("field", equalTo("prompt"));
+  }
+
+  @Test
+  void malformedJsonIsAProblem() {
+    given().contentType(ContentType.JSON).body("{\"prompt\":")
+        .post("/api/jobs").then().statusCode(400).contentType("application/problem+json");
+  }
+
+  @Test
+  void unknownJobsAreNotFound() {
+    given().get("/api/jobs/00000000-0000-0000-0000-000000000000")
+        .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+    given().get("/api/jobs/not-a-uuid").then().statusCode(404);
+  }
+
+  @Test
+  void onlyTheCreatingSessionMayCancel() {
+    var created = given().contentType(ContentType.JSON)
+        .body("{\"prompt\":\"ink elevation\",\"seed\":1,\"steps\":40,\"grid\":2}")
+        .post("/api/jobs").then().statusCode(202).extract();
+    String id = created.path("id");
+    String owner = created.cookie(Session.COOKIE);
+
+    given().post("/api/jobs/" + id + "/cancel").then().statusCode(403).contentType("application/problem+json");
+    given().cookie(Session.COOKIE, owner).post("/api/jobs/" + id + "/cancel").then().statusCode(202);
+    JsonNode job = awaitFinished(id);
+    assertEquals("cancelled", job.get("status").asText());
+    given().get("/api/jobs/" + id + "/image.png").then().statusCode(409).contentType("application/problem+json");
+  }
+
+  @Test
+  void theSessionCookieIsHttpOnlyAndLax() {
+    String header = given().contentType(ContentType.JSON).body("{\"prompt\":\"\"}").post("/api/jobs")
+        .then().extract().header("Set-Cookie");
+    assertTrue(header.contains("HttpOnly"), header);
+    assertTrue(header.toLowerCase().contains("samesite=lax"), header);
+  }
+
+  static JsonNode awaitFinished(String id) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    ObjectMapper json = new ObjectMapper();
+    while (true) {
+      try {
+        JsonNode job = json.readTree(given().get("/api/jobs/" + id).then().statusCode(200).extract().asString());
+        String status = job.get("status").asText();
+        if (!status.equals("queued") && !status.equals("running")) {
+          return job;
+        }
+        if (Instant.now().isAfter(deadline)) {
+          throw new AssertionError("job " + id + " still " + status);
+        }
+        Thread.sleep(100);
+      } catch (java.io.IOException | InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  static String textChunk(byte[] png, String keyword) throws java.io.IOException {
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(png))) {
+      ImageReader reader = ImageIO.getImageReadersByFormatName("png").next();
+      reader.setInput(in);
+      IIOMetadataNode root = (IIOMetadataNode) reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
+      var entries = root.getElementsByTagName("tEXtEntry");
+      for (int i = 0; i < entries.getLength(); i++) {
+        var e = (IIOMetadataNode) entries.item(i);
+        if (keyword.equals(e.getAttribute("keyword"))) {
+          return e.getAttribute("value");
+        }
+      }
+      throw new AssertionError("no tEXt chunk " + keyword);
+    }
+  }
+}
