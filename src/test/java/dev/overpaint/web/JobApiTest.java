@@ -9,11 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.overpaint.TestJobs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
-import java.time.Instant;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadataNode;
@@ -37,7 +36,7 @@ class JobApiTest {
         .body("position", greaterThanOrEqualTo(0))
         .extract().path("id");
 
-    JsonNode job = awaitFinished(id);
+    JsonNode job = TestJobs.awaitFinished(id);
     assertEquals("done", job.get("status").asText(), job.toString());
     assertEquals(2, job.get("step").asInt());
     assertEquals(7, job.get("seed").asLong());
@@ -113,7 +112,7 @@ class JobApiTest {
 
     given().post("/api/jobs/" + id + "/cancel").then().statusCode(403).contentType("application/problem+json");
     given().cookie(Session.COOKIE, owner).post("/api/jobs/" + id + "/cancel").then().statusCode(202);
-    JsonNode job = awaitFinished(id);
+    JsonNode job = TestJobs.awaitFinished(id);
     assertEquals("cancelled", job.get("status").asText());
     given().get("/api/jobs/" + id + "/image.png").then().statusCode(409).contentType("application/problem+json");
   }
@@ -124,26 +123,6 @@ class JobApiTest {
         .then().extract().header("Set-Cookie");
     assertTrue(header.contains("HttpOnly"), header);
     assertTrue(header.toLowerCase().contains("samesite=lax"), header);
-  }
-
-  static JsonNode awaitFinished(String id) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-    ObjectMapper json = new ObjectMapper();
-    while (true) {
-      try {
-        JsonNode job = json.readTree(given().get("/api/jobs/" + id).then().statusCode(200).extract().asString());
-        String status = job.get("status").asText();
-        if (!status.equals("queued") && !status.equals("running")) {
-          return job;
-        }
-        if (Instant.now().isAfter(deadline)) {
-          throw new AssertionError("job " + id + " still " + status);
-        }
-        Thread.sleep(100);
-      } catch (java.io.IOException | InterruptedException e) {
-        throw new AssertionError(e);
-      }
-    }
   }
 
   static String textChunk(byte[] png, String keyword) throws java.io.IOException {
