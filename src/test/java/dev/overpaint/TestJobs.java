@@ -18,7 +18,9 @@ public final class TestJobs {
     ObjectMapper json = new ObjectMapper();
     while (true) {
       try {
-        JsonNode job = json.readTree(given().get("/api/jobs/" + id).then().statusCode(200).extract().asString());
+        JsonNode job =
+            json.readTree(
+                given().get("/api/jobs/" + id).then().statusCode(200).extract().asString());
         String status = job.get("status").asText();
         if (!status.equals("queued") && !status.equals("running")) {
           return job;

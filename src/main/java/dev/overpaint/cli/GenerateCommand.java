@@ -20,13 +20,24 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * {@code generate}: the whole pipeline headless, with no database and no server. Writes the
- * picture (with its parameters in a tEXt chunk) and the GAN base beside it.
+ * {@code generate}: the whole pipeline headless, with no database and no server. Writes the picture
+ * (with its parameters in a tEXt chunk) and the GAN base beside it.
  */
 final class GenerateCommand {
 
-  private static final Set<String> OPTIONS = Set.of(
-      "prompt", "seed", "steps", "skip", "guidance", "grid", "blend", "out", "models-dir", "device", "help");
+  private static final Set<String> OPTIONS =
+      Set.of(
+          "prompt",
+          "seed",
+          "steps",
+          "skip",
+          "guidance",
+          "grid",
+          "blend",
+          "out",
+          "models-dir",
+          "device",
+          "help");
 
   private GenerateCommand() {}
 
@@ -42,7 +53,10 @@ final class GenerateCommand {
       System.err.println("overpaint generate: " + e.getMessage());
       return 2;
     } catch (AppException e) {
-      System.err.println("overpaint generate: " + (e.field() == null ? "" : "--" + e.field() + ": ") + e.getMessage());
+      System.err.println(
+          "overpaint generate: "
+              + (e.field() == null ? "" : "--" + e.field() + ": ")
+              + e.getMessage());
       return 2;
     } catch (IOException e) {
       System.err.println("overpaint generate: could not write the output: " + e.getMessage());
@@ -51,24 +65,46 @@ final class GenerateCommand {
   }
 
   private static int generate(Options o) throws IOException {
-    JobParams params = new JobRequest(
-        o.get("prompt", null), o.getLong("seed"), o.getInt("steps"), o.getDouble("skip"), o.getDouble("guidance"),
-        o.getInt("grid"), o.get("blend", null)).toParams();
+    JobParams params =
+        new JobRequest(
+                o.get("prompt", null),
+                o.getLong("seed"),
+                o.getInt("steps"),
+                o.getDouble("skip"),
+                o.getDouble("guidance"),
+                o.getInt("grid"),
+                o.get("blend", null))
+            .toParams();
     Path out = resolve(o.get("out", "out.png"));
     Path base = sibling(out, ".init.png");
-    ModelSource source = o.has("models-dir") ? ModelSource.directory(resolve(o.get("models-dir", ""))) : ModelSource.builtin();
+    ModelSource source =
+        o.has("models-dir")
+            ? ModelSource.directory(resolve(o.get("models-dir", "")))
+            : ModelSource.builtin();
     long t0 = System.nanoTime();
-    try (ModelSet models = ModelRegistry.load(source, DeviceChoice.parse(o.get("device", "auto")))) {
-      System.err.printf("models: %s on %s (%.1fs)%n", source.describe(), models.deviceName(), (System.nanoTime() - t0) / 1e9);
-      Pipeline pipeline = new Pipeline(
-          models.generator(), models.denoiser(), models.encoder(), PipelineSettings.DEFAULTS, version());
+    try (ModelSet models =
+        ModelRegistry.load(source, DeviceChoice.parse(o.get("device", "auto")))) {
+      System.err.printf(
+          "models: %s on %s (%.1fs)%n",
+          source.describe(), models.deviceName(), (System.nanoTime() - t0) / 1e9);
+      Pipeline pipeline =
+          new Pipeline(
+              models.generator(),
+              models.denoiser(),
+              models.encoder(),
+              PipelineSettings.DEFAULTS,
+              version());
       long t1 = System.nanoTime();
       PipelineResult result = pipeline.run(params, progress(), () -> false);
       String metadata = Provenance.toJson(result.metadata());
       writeAtomically(out, PngText.encode(result.image(), PngText.KEYWORD, metadata));
       writeAtomically(base, PngText.encode(result.base()));
-      System.err.printf("seed %d, canvas %dx%d, %.1fs%n", params.seed(), result.image().getWidth(),
-          result.image().getHeight(), (System.nanoTime() - t1) / 1e9);
+      System.err.printf(
+          "seed %d, canvas %dx%d, %.1fs%n",
+          params.seed(),
+          result.image().getWidth(),
+          result.image().getHeight(),
+          (System.nanoTime() - t1) / 1e9);
       System.out.println(out);
       System.out.println(base);
     }
@@ -82,9 +118,15 @@ final class GenerateCommand {
       @Override
       public void started(Started e) {
         bar = new ProgressBar(System.err);
-        System.err.printf("canvas %dx%d, %d tiles of %d px, overlap %d, %d steps from t=%d%n",
-            e.geometry().width(), e.geometry().height(), e.geometry().count(), e.geometry().tileSize(),
-            e.geometry().overlap(), e.steps(), e.timesteps()[0]);
+        System.err.printf(
+            "canvas %dx%d, %d tiles of %d px, overlap %d, %d steps from t=%d%n",
+            e.geometry().width(),
+            e.geometry().height(),
+            e.geometry().count(),
+            e.geometry().tileSize(),
+            e.geometry().overlap(),
+            e.steps(),
+            e.timesteps()[0]);
       }
 
       @Override
@@ -103,7 +145,10 @@ final class GenerateCommand {
 
   private static Path sibling(Path out, String suffix) {
     String name = out.getFileName().toString();
-    String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4) : name;
+    String stem =
+        name.toLowerCase(java.util.Locale.ROOT).endsWith(".png")
+            ? name.substring(0, name.length() - 4)
+            : name;
     return out.resolveSibling(stem + suffix);
   }
 
@@ -114,7 +159,11 @@ final class GenerateCommand {
     Path tmp = Files.createTempFile(dir, ".overpaint-", ".tmp");
     try {
       Files.write(tmp, bytes);
-      Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          tmp,
+          target,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
     }
@@ -132,7 +181,12 @@ final class GenerateCommand {
                                   [--models-dir DIR] [--device auto|cpu|gpu]
           Writes OUT and OUT's base composition as <stem>.init.png beside it.
           Defaults: steps %d, skip %.2f, guidance %.1f, grid %d, blend %s, a random seed.
-        """.formatted(JobParams.DEFAULT_STEPS, JobParams.DEFAULT_SKIP, JobParams.DEFAULT_GUIDANCE,
-        JobParams.DEFAULT_GRID, JobParams.DEFAULT_BLEND.id());
+        """
+        .formatted(
+            JobParams.DEFAULT_STEPS,
+            JobParams.DEFAULT_SKIP,
+            JobParams.DEFAULT_GUIDANCE,
+            JobParams.DEFAULT_GRID,
+            JobParams.DEFAULT_BLEND.id());
   }
 }

@@ -64,7 +64,8 @@ final class Options {
     try {
       return parser.apply(values.get(name));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--" + name + " must be a number, not '" + values.get(name) + "'");
+      throw new IllegalArgumentException(
+          "--" + name + " must be a number, not '" + values.get(name) + "'");
     }
   }
 }

@@ -14,13 +14,14 @@ public final class OverpaintCli {
       System.exit(2);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
-    int code = switch (args[0]) {
-      case "generate" -> GenerateCommand.run(rest);
-      default -> {
-        System.err.println("overpaint: '" + args[0] + "' is not available yet; try generate");
-        yield 2;
-      }
-    };
+    int code =
+        switch (args[0]) {
+          case "generate" -> GenerateCommand.run(rest);
+          default -> {
+            System.err.println("overpaint: '" + args[0] + "' is not available yet; try generate");
+            yield 2;
+          }
+        };
     System.exit(code);
   }
 }

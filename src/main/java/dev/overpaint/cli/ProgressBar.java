@@ -21,7 +21,8 @@ final class ProgressBar {
     double eta = done == 0 ? 0 : seconds / done * (total - done);
     int filled = (int) Math.round((double) WIDTH * done / total);
     String bar = "#".repeat(filled) + "-".repeat(WIDTH - filled);
-    String line = String.format("%s [%s] %d/%d  %.1fs  ETA %.1fs", label, bar, done, total, seconds, eta);
+    String line =
+        String.format("%s [%s] %d/%d  %.1fs  ETA %.1fs", label, bar, done, total, seconds, eta);
     if (terminal) {
       out.print("\r" + line + (done == total ? "\n" : ""));
     } else {

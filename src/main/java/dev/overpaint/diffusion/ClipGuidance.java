@@ -5,9 +5,9 @@ import dev.overpaint.models.TextImageEncoder;
 
 /**
  * CLIP guidance toward a prompt in the manner of CLIP-Guided Diffusion (Crowson 2021) and Disco
- * Diffusion: the loss is the spherical distance between CLIP's embedding of x_in = x̂0·fac +
- * x_t·(1 − fac), fac = √(1 − ᾱ_t), and the prompt's embedding; its negative gradient, scaled,
- * is the guidance.
+ * Diffusion: the loss is the spherical distance between CLIP's embedding of x_in = x̂0·fac + x_t·(1
+ * − fac), fac = √(1 − ᾱ_t), and the prompt's embedding; its negative gradient, scaled, is the
+ * guidance.
  *
  * <p>This is the per-tile term on the whole tile. Cutouts, the canvas-level term and the
  * regularising losses belong to the tile-fusion work and plug in here.
@@ -31,7 +31,8 @@ public final class ClipGuidance implements CondFn {
     for (int i = 0; i < xt.length; i++) {
       xIn[i] = predX0[i] * fac + xt[i] * (1 - fac);
     }
-    float[] lossGradient = encoder.sphericalDistance(new Tensor(shape.clone(), xIn), target).gradient().data();
+    float[] lossGradient =
+        encoder.sphericalDistance(new Tensor(shape.clone(), xIn), target).gradient().data();
     float[] grad = new float[lossGradient.length];
     for (int i = 0; i < grad.length; i++) {
       grad[i] = (float) (-scale * lossGradient[i]);

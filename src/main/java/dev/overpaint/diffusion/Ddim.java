@@ -4,8 +4,8 @@ package dev.overpaint.diffusion;
  * The DDIM sampler of Song, Meng and Ermon 2021 ("Denoising Diffusion Implicit Models", eq. 12),
  * written on flat arrays so that the same code steps one tile, a batch of tiles or a canvas.
  *
- * <p>With x̂0 = (x_t − √(1−ᾱ_t)·ε) / √ᾱ_t, one step is x_{t'} = √ᾱ_{t'}·x̂0 + √(1−ᾱ_{t'}−σ²)·ε + σ·z
- * with σ = η·√((1−ᾱ_{t'})/(1−ᾱ_t))·√(1−ᾱ_t/ᾱ_{t'}); η = 0 is the deterministic sampler.
+ * <p>With x̂0 = (x_t − √(1−ᾱ_t)·ε) / √ᾱ_t, one step is x_{t'} = √ᾱ_{t'}·x̂0 + √(1−ᾱ_{t'}−σ²)·ε +
+ * σ·z with σ = η·√((1−ᾱ_{t'})/(1−ᾱ_t))·√(1−ᾱ_t/ᾱ_{t'}); η = 0 is the deterministic sampler.
  */
 public final class Ddim {
 
@@ -82,7 +82,8 @@ public final class Ddim {
    *
    * @param noise standard normal draws, used only when σ > 0 (may be null when η = 0)
    */
-  public static float[] step(float[] x0, float[] eps, double alphaCumprodPrev, double sigma, float[] noise) {
+  public static float[] step(
+      float[] x0, float[] eps, double alphaCumprodPrev, double sigma, float[] noise) {
     float a = (float) Math.sqrt(alphaCumprodPrev);
     float d = (float) Math.sqrt(Math.max(0, 1 - alphaCumprodPrev - sigma * sigma));
     float s = (float) sigma;
@@ -94,8 +95,8 @@ public final class Ddim {
   }
 
   /**
-   * Classifier guidance in score form for DDIM (Dhariwal and Nichol 2021, Algorithm 2):
-   * ε' = ε − √(1−ᾱ_t)·∇_x log p(y | x_t).
+   * Classifier guidance in score form for DDIM (Dhariwal and Nichol 2021, Algorithm 2): ε' = ε −
+   * √(1−ᾱ_t)·∇_x log p(y | x_t).
    */
   public static float[] guideEps(float[] eps, float[] gradLogP, double alphaCumprod) {
     float s = (float) Math.sqrt(1 - alphaCumprod);

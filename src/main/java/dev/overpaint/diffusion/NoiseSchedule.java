@@ -34,7 +34,9 @@ public final class NoiseSchedule {
   public static NoiseSchedule cosine(int steps) {
     double[] betas = new double[steps];
     for (int t = 0; t < steps; t++) {
-      betas[t] = Math.min(1 - cosineAlphaBar((t + 1.0) / steps) / cosineAlphaBar((double) t / steps), 0.999);
+      betas[t] =
+          Math.min(
+              1 - cosineAlphaBar((t + 1.0) / steps) / cosineAlphaBar((double) t / steps), 0.999);
     }
     return fromBetas(betas);
   }

@@ -47,7 +47,9 @@ public class GalleryResource {
   @Path("/{id}/items")
   public Response add(@PathParam("id") String id, AddItem body) {
     UUID item = galleries.addItem(parse(id), body == null ? null : body.jobId(), session.id());
-    return Response.created(URI.create("/api/galleries/" + id)).entity(new ItemCreated(item)).build();
+    return Response.created(URI.create("/api/galleries/" + id))
+        .entity(new ItemCreated(item))
+        .build();
   }
 
   private static UUID parse(String id) {

@@ -7,8 +7,8 @@ import dev.overpaint.gallery.GalleryDtos.ItemView;
 import dev.overpaint.jobs.Job;
 import dev.overpaint.jobs.JobStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -43,20 +43,28 @@ public class GalleryService {
   @Transactional
   public List<GallerySummary> mine(String owner) {
     return Gallery.<Gallery>find("owner = ?1 order by createdAt desc", owner).stream()
-        .map(g -> new GallerySummary(g.id, g.name)).toList();
+        .map(g -> new GallerySummary(g.id, g.name))
+        .toList();
   }
 
   @Transactional
   public GalleryView view(UUID id) {
     Gallery g = find(id);
-    List<ItemView> items = em.createQuery(
-            "select i.id, i.jobId, j.prompt from GalleryItem i, Job j where j.id = i.jobId and i.galleryId = ?1"
-                + " order by i.position",
-            Object[].class)
-        .setParameter(1, id)
-        .getResultStream()
-        .map(r -> new ItemView((UUID) r[0], (UUID) r[1], (String) r[2], "/api/jobs/" + r[1] + "/image.png"))
-        .toList();
+    List<ItemView> items =
+        em.createQuery(
+                "select i.id, i.jobId, j.prompt from GalleryItem i, Job j where j.id = i.jobId and i.galleryId = ?1"
+                    + " order by i.position",
+                Object[].class)
+            .setParameter(1, id)
+            .getResultStream()
+            .map(
+                r ->
+                    new ItemView(
+                        (UUID) r[0],
+                        (UUID) r[1],
+                        (String) r[2],
+                        "/api/jobs/" + r[1] + "/image.png"))
+            .toList();
     return new GalleryView(g.id, g.name, items);
   }
 
@@ -72,7 +80,8 @@ public class GalleryService {
       throw AppException.invalid("jobId", "job " + jobId + " does not exist");
     }
     if (job.status != JobStatus.DONE) {
-      throw AppException.conflict("job " + jobId + " is " + job.status.id() + "; only finished jobs can be saved");
+      throw AppException.conflict(
+          "job " + jobId + " is " + job.status.id() + "; only finished jobs can be saved");
     }
     GalleryItem item = new GalleryItem();
     item.id = UUID.randomUUID();

@@ -28,8 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The one place in the server that runs the networks. It owns the models, the device and the
- * single inference thread, which takes jobs from the queue one at a time.
+ * The one place in the server that runs the networks. It owns the models, the device and the single
+ * inference thread, which takes jobs from the queue one at a time.
  */
 @ApplicationScoped
 public class InferenceWorker {
@@ -104,11 +104,18 @@ public class InferenceWorker {
 
   private void load() {
     try {
-      ModelSource source = config.models().dir().filter(d -> !d.isBlank())
-          .map(d -> ModelSource.directory(Path.of(d))).orElse(ModelSource.builtin());
+      ModelSource source =
+          config
+              .models()
+              .dir()
+              .filter(d -> !d.isBlank())
+              .map(d -> ModelSource.directory(Path.of(d)))
+              .orElse(ModelSource.builtin());
       models = ModelRegistry.load(source, DeviceChoice.parse(config.device()));
       deviceName = models.deviceName();
-      pipeline = new Pipeline(models.generator(), models.denoiser(), models.encoder(), settings(), version);
+      pipeline =
+          new Pipeline(
+              models.generator(), models.denoiser(), models.encoder(), settings(), version);
       LOG.infof("models loaded from %s on %s", source.describe(), deviceName);
     } catch (RuntimeException e) {
       loadFailure = e;
@@ -119,7 +126,11 @@ public class InferenceWorker {
   private PipelineSettings settings() {
     JobsConfig.Pipeline p = config.pipeline();
     return new PipelineSettings(
-        p.tileSize(), p.overlap(), p.eta(), WindowShape.valueOf(p.window().toUpperCase(Locale.ROOT)), p.truncationPsi());
+        p.tileSize(),
+        p.overlap(),
+        p.eta(),
+        WindowShape.valueOf(p.window().toUpperCase(Locale.ROOT)),
+        p.truncationPsi());
   }
 
   private void process(UUID id) {
@@ -132,11 +143,15 @@ public class InferenceWorker {
       if (loadFailure != null) {
         throw loadFailure;
       }
-      StepPublisher publisher = new StepPublisher(id, new PreviewEncoder(config.jobs().previewQuality()));
-      PipelineResult result = pipeline.run(params, publisher, () -> stopping || queue.cancelRequested(id));
+      StepPublisher publisher =
+          new StepPublisher(id, new PreviewEncoder(config.jobs().previewQuality()));
+      PipelineResult result =
+          pipeline.run(params, publisher, () -> stopping || queue.cancelRequested(id));
       String metadata = Provenance.toJson(result.metadata());
-      jobs.markDone(id, params.steps(), PngText.encode(result.image(), PngText.KEYWORD, metadata), metadata);
-      events.close(id, "done", jobs.message("done", Map.of("image", "/api/jobs/" + id + "/image.png")));
+      jobs.markDone(
+          id, params.steps(), PngText.encode(result.image(), PngText.KEYWORD, metadata), metadata);
+      events.close(
+          id, "done", jobs.message("done", Map.of("image", "/api/jobs/" + id + "/image.png")));
     } catch (CancelledException e) {
       if (stopping) {
         jobs.finish(id, JobStatus.INTERRUPTED, "the server stopped while this job was running");
@@ -169,27 +184,47 @@ public class InferenceWorker {
       startNanos = System.nanoTime();
       jobs.markBase(id, PngText.encode(e.base()));
       var g = e.geometry();
-      List<Map<String, Integer>> tiles = g.tiles().stream()
-          .map(t -> Map.of("index", t.index(), "x", t.x(), "y", t.y(), "w", t.w(), "h", t.h()))
-          .toList();
-      events.text(id, "started", jobs.message("started", Map.of(
-          "steps", e.steps(),
-          "grid", Map.of("cols", g.cols(), "rows", g.rows()),
-          "canvas", Map.of("width", g.width(), "height", g.height()),
-          "tiles", tiles)));
+      List<Map<String, Integer>> tiles =
+          g.tiles().stream()
+              .map(t -> Map.of("index", t.index(), "x", t.x(), "y", t.y(), "w", t.w(), "h", t.h()))
+              .toList();
+      events.text(
+          id,
+          "started",
+          jobs.message(
+              "started",
+              Map.of(
+                  "steps", e.steps(),
+                  "grid", Map.of("cols", g.cols(), "rows", g.rows()),
+                  "canvas", Map.of("width", g.width(), "height", g.height()),
+                  "tiles", tiles)));
     }
 
     @Override
     public void step(Step e) {
       for (TilePreview p : e.tiles()) {
         var t = p.tile();
-        byte[] frame = new PreviewFrame(PreviewFrame.KIND_TILE, PreviewFrame.FORMAT_JPEG, t.index(), e.step(),
-            e.steps(), t.x(), t.y(), t.w(), t.h(), encoder.jpeg(p.image())).encode();
+        byte[] frame =
+            new PreviewFrame(
+                    PreviewFrame.KIND_TILE,
+                    PreviewFrame.FORMAT_JPEG,
+                    t.index(),
+                    e.step(),
+                    e.steps(),
+                    t.x(),
+                    t.y(),
+                    t.w(),
+                    t.h(),
+                    encoder.jpeg(p.image()))
+                .encode();
         events.frame(id, t.index(), frame);
       }
       long elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
       long etaMs = elapsedMs * (e.steps() - e.step()) / e.step();
-      events.text(id, "progress", jobs.message("progress", Map.of("step", e.step(), "steps", e.steps(), "etaMs", etaMs)));
+      events.text(
+          id,
+          "progress",
+          jobs.message("progress", Map.of("step", e.step(), "steps", e.steps(), "etaMs", etaMs)));
       jobs.markStep(id, e.step());
     }
   }

@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
- * The per-job fan-out from the inference worker to its watchers. It keeps what a late watcher
- * needs to catch up — the layout, the newest preview of every tile and the newest progress — and
- * nothing older, so memory is bounded by one frame per tile per live job.
+ * The per-job fan-out from the inference worker to its watchers. It keeps what a late watcher needs
+ * to catch up — the layout, the newest preview of every tile and the newest progress — and nothing
+ * older, so memory is bounded by one frame per tile per live job.
  */
 @ApplicationScoped
 public class JobEvents {

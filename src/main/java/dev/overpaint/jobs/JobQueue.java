@@ -5,8 +5,8 @@ import java.util.Iterator;
 import java.util.UUID;
 
 /**
- * The bounded FIFO between the REST side and the single inference worker. A slot is reserved
- * before the job row is written, so a full queue is refused before anything is stored.
+ * The bounded FIFO between the REST side and the single inference worker. A slot is reserved before
+ * the job row is written, so a full queue is refused before anything is stored.
  */
 public final class JobQueue {
 
@@ -19,7 +19,9 @@ public final class JobQueue {
     this.capacity = capacity;
   }
 
-  /** @return false when the queue (counting reservations) is full */
+  /**
+   * @return false when the queue (counting reservations) is full
+   */
   public synchronized boolean reserve() {
     if (waiting.size() + reserved >= capacity) {
       return false;
@@ -53,7 +55,9 @@ public final class JobQueue {
     return waiting.removeFirst();
   }
 
-  /** @return true when the job was waiting and is now removed */
+  /**
+   * @return true when the job was waiting and is now removed
+   */
   public synchronized boolean remove(UUID id) {
     return waiting.remove(id);
   }

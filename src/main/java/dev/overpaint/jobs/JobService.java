@@ -81,7 +81,9 @@ public class JobService {
 
   @Transactional
   String ownerOf(UUID id) {
-    return Job.<Job>findByIdOptional(id).map(j -> j.owner).orElseThrow(() -> AppException.notFound("job " + id));
+    return Job.<Job>findByIdOptional(id)
+        .map(j -> j.owner)
+        .orElseThrow(() -> AppException.notFound("job " + id));
   }
 
   @Transactional
@@ -94,10 +96,11 @@ public class JobService {
   @Transactional
   public Optional<Job> markRunning(UUID id) {
     Optional<Job> job = Job.<Job>findByIdOptional(id).filter(j -> j.status == JobStatus.QUEUED);
-    job.ifPresent(j -> {
-      j.status = JobStatus.RUNNING;
-      j.startedAt = Instant.now();
-    });
+    job.ifPresent(
+        j -> {
+          j.status = JobStatus.RUNNING;
+          j.startedAt = Instant.now();
+        });
     return job;
   }
 
@@ -142,8 +145,13 @@ public class JobService {
   public java.util.List<UUID> recover() {
     Job.update(
         "status = ?1, error = ?2, finishedAt = ?3 where status = ?4",
-        JobStatus.INTERRUPTED, "the server restarted while this job was running", Instant.now(), JobStatus.RUNNING);
-    return Job.<Job>find("status = ?1 order by createdAt", JobStatus.QUEUED).stream().map(j -> j.id).toList();
+        JobStatus.INTERRUPTED,
+        "the server restarted while this job was running",
+        Instant.now(),
+        JobStatus.RUNNING);
+    return Job.<Job>find("status = ?1 order by createdAt", JobStatus.QUEUED).stream()
+        .map(j -> j.id)
+        .toList();
   }
 
   /** Tells every waiting job its new place in line. */
@@ -167,7 +175,8 @@ public class JobService {
   }
 
   public String statusMessage(JobView view) {
-    Map<String, Object> fields = json.convertValue(view, new com.fasterxml.jackson.core.type.TypeReference<>() {});
+    Map<String, Object> fields =
+        json.convertValue(view, new com.fasterxml.jackson.core.type.TypeReference<>() {});
     return message("status", fields);
   }
 }

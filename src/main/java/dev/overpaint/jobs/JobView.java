@@ -23,7 +23,20 @@ public record JobView(
 
   static JobView of(Job job, int position) {
     return new JobView(
-        job.id, job.status.id(), job.prompt, job.seed, job.steps, job.skip, job.guidance, job.grid,
-        job.blend, position, job.step, job.createdAt, job.startedAt, job.finishedAt, job.error);
+        job.id,
+        job.status.id(),
+        job.prompt,
+        job.seed,
+        job.steps,
+        job.skip,
+        job.guidance,
+        job.grid,
+        job.blend,
+        position,
+        job.step,
+        job.createdAt,
+        job.startedAt,
+        job.finishedAt,
+        job.error);
   }
 }

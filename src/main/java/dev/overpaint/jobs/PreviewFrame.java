@@ -8,7 +8,16 @@ import java.util.Arrays;
  * followed by the encoded image (protocol version 1).
  */
 public record PreviewFrame(
-    int kind, int format, int tileIndex, int step, int totalSteps, int x, int y, int width, int height, byte[] image) {
+    int kind,
+    int format,
+    int tileIndex,
+    int step,
+    int totalSteps,
+    int x,
+    int y,
+    int width,
+    int height,
+    byte[] image) {
 
   public static final int VERSION = 1;
   public static final int HEADER_BYTES = 18;
@@ -29,7 +38,8 @@ public record PreviewFrame(
 
   public static PreviewFrame decode(byte[] frame) {
     if (frame.length < HEADER_BYTES) {
-      throw new IllegalArgumentException("frame of " + frame.length + " bytes is shorter than its header");
+      throw new IllegalArgumentException(
+          "frame of " + frame.length + " bytes is shorter than its header");
     }
     ByteBuffer b = ByteBuffer.wrap(frame);
     int version = b.get() & 0xff;
@@ -44,7 +54,16 @@ public record PreviewFrame(
       v[i] = b.getShort() & 0xffff;
     }
     return new PreviewFrame(
-        kind, format, v[0], v[1], v[2], v[3], v[4], v[5], v[6], Arrays.copyOfRange(frame, HEADER_BYTES, frame.length));
+        kind,
+        format,
+        v[0],
+        v[1],
+        v[2],
+        v[3],
+        v[4],
+        v[5],
+        v[6],
+        Arrays.copyOfRange(frame, HEADER_BYTES, frame.length));
   }
 
   private static short u16(int v) {

@@ -62,7 +62,8 @@ public final class BuiltinClip extends Scoped<TinyClipBlock> implements TextImag
     ensureOpen();
     checkImages(images);
     if (target.length != embedDim()) {
-      throw new IllegalArgumentException("target must have " + embedDim() + " values, got " + target.length);
+      throw new IllegalArgumentException(
+          "target must have " + embedDim() + " values, got " + target.length);
     }
     // Parameters are frozen at load, so the graph records the path to the images only.
     synchronized (AUTOGRAD_LOCK) {

@@ -50,14 +50,17 @@ public final class BuiltinDenoiser extends Scoped<UNetBlock> implements Denoiser
   private void check(Tensor xT, int[] t) {
     int k = sizeMultiple();
     if (xT.rank() != 4 || xT.dim(1) != 3 || xT.dim(2) % k != 0 || xT.dim(3) % k != 0) {
-      throw new IllegalArgumentException("x_t must be (n, 3, h, w) with h, w multiples of " + k + ", got " + xT);
+      throw new IllegalArgumentException(
+          "x_t must be (n, 3, h, w) with h, w multiples of " + k + ", got " + xT);
     }
     if (t.length != xT.dim(0)) {
-      throw new IllegalArgumentException("need one timestep per image: " + t.length + " for " + xT.dim(0));
+      throw new IllegalArgumentException(
+          "need one timestep per image: " + t.length + " for " + xT.dim(0));
     }
     for (int step : t) {
       if (step < 0 || step >= diffusionSteps()) {
-        throw new IllegalArgumentException("timestep " + step + " outside 0.." + (diffusionSteps() - 1));
+        throw new IllegalArgumentException(
+            "timestep " + step + " outside 0.." + (diffusionSteps() - 1));
       }
     }
   }

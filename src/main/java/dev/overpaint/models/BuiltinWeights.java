@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes weight sets in the form {@link ModelRegistry} reads: {@code <role>.params} from
- * {@code block.saveParameters} plus manifest.json with sha256, hyper-parameters and shapes.
- * {@link #writeInitialised} makes the untrained built-in set; trainers overwrite a role through
- * {@link #writeRole}.
+ * Writes weight sets in the form {@link ModelRegistry} reads: {@code <role>.params} from {@code
+ * block.saveParameters} plus manifest.json with sha256, hyper-parameters and shapes. {@link
+ * #writeInitialised} makes the untrained built-in set; trainers overwrite a role through {@link
+ * #writeRole}.
  *
  * <p>Run: {@code java -cp target/classes:$(cat target/cli-classpath.txt)
  * dev.overpaint.models.BuiltinWeights src/main/resources/models/builtin 1234}
@@ -32,8 +32,14 @@ public final class BuiltinWeights {
   private BuiltinWeights() {}
 
   /** What one role's entry records besides the block itself. */
-  record Entry(String role, String name, String architecture, FlatBlock block, Map<String, Object> hyper,
-      Map<String, Object> training, Map<String, Object> eval) {}
+  record Entry(
+      String role,
+      String name,
+      String architecture,
+      FlatBlock block,
+      Map<String, Object> hyper,
+      Map<String, Object> training,
+      Map<String, Object> eval) {}
 
   public static void main(String[] args) throws IOException {
     if (args.length != 2) {
@@ -58,20 +64,46 @@ public final class BuiltinWeights {
       StyleGan2Block g = new StyleGan2Block(StyleGan2Block.Config.defaults(64));
       initialise(g, m, seed);
       g.computeWAvg(m, W_AVG_SAMPLES, seed);
-      writeRole(dir, new Entry("generator", "builtin-stylegan2-tiny", StyleGan2Block.ARCHITECTURE, g,
-          g.config().toHyper(), untrained(seed), Map.of()));
+      writeRole(
+          dir,
+          new Entry(
+              "generator",
+              "builtin-stylegan2-tiny",
+              StyleGan2Block.ARCHITECTURE,
+              g,
+              g.config().toHyper(),
+              untrained(seed),
+              Map.of()));
 
       UNetBlock d = new UNetBlock(UNetBlock.Config.defaults());
       initialise(d, m, seed + 1);
-      writeRole(dir, new Entry("denoiser", "builtin-unet-eps-tiny", UNetBlock.ARCHITECTURE, d,
-          d.config().toHyper(), untrained(seed + 1), Map.of()));
+      writeRole(
+          dir,
+          new Entry(
+              "denoiser",
+              "builtin-unet-eps-tiny",
+              UNetBlock.ARCHITECTURE,
+              d,
+              d.config().toHyper(),
+              untrained(seed + 1),
+              Map.of()));
 
-      TinyClipBlock e = new TinyClipBlock(TinyClipBlock.Config.defaults(tokenizer.vocabSize()),
-          tokenizer.id(CaptionTokenizer.EOS));
+      TinyClipBlock e =
+          new TinyClipBlock(
+              TinyClipBlock.Config.defaults(tokenizer.vocabSize()),
+              tokenizer.id(CaptionTokenizer.EOS));
       initialise(e, m, seed + 2);
       Map<String, Object> hyper = e.config().toHyper();
-      writeRole(dir, new Entry("encoder", "builtin-tinyclip", TinyClipBlock.ARCHITECTURE, e, hyper,
-          untrained(seed + 2), Map.of()));
+      writeRole(
+          dir,
+          new Entry(
+              "encoder",
+              "builtin-tinyclip",
+              TinyClipBlock.ARCHITECTURE,
+              e,
+              hyper,
+              untrained(seed + 2),
+              Map.of()));
     }
   }
 
@@ -116,7 +148,8 @@ public final class BuiltinWeights {
   }
 
   @SuppressWarnings("unchecked")
-  private static void updateManifest(Path dir, String role, Map<String, Object> entry) throws IOException {
+  private static void updateManifest(Path dir, String role, Map<String, Object> entry)
+      throws IOException {
     Path path = dir.resolve(Manifest.FILE);
     Map<String, Object> manifest = new LinkedHashMap<>();
     Map<String, Object> models = new LinkedHashMap<>();
@@ -142,8 +175,10 @@ public final class BuiltinWeights {
   private static List<String> vocabFor(Path dir) throws IOException {
     Path target = dir.resolve("vocab.txt");
     if (!Files.exists(target)) {
-      try (InputStream in = BuiltinWeights.class.getClassLoader()
-          .getResourceAsStream(ModelRegistry.BUILTIN_PREFIX + "vocab.txt")) {
+      try (InputStream in =
+          BuiltinWeights.class
+              .getClassLoader()
+              .getResourceAsStream(ModelRegistry.BUILTIN_PREFIX + "vocab.txt")) {
         if (in == null) {
           throw new UncheckedIOException(new IOException("no built-in vocab.txt on the classpath"));
         }

@@ -13,9 +13,9 @@ import java.util.Map;
 
 /**
  * Word-level tokenizer for drawing captions: lowercase, split on non-letters, look each word up in
- * a vocabulary file (one token a line, the four special tokens first). Sequences are
- * {@code <bos> words… <eos> <pad>…} of length {@link #CONTEXT_LENGTH}; longer captions are cut
- * so that {@code <eos>} always fits, unknown words become {@code <unk>}.
+ * a vocabulary file (one token a line, the four special tokens first). Sequences are {@code <bos>
+ * words… <eos> <pad>…} of length {@link #CONTEXT_LENGTH}; longer captions are cut so that {@code
+ * <eos>} always fits, unknown words become {@code <unk>}.
  */
 public final class CaptionTokenizer {
 

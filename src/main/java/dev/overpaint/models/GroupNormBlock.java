@@ -22,7 +22,8 @@ final class GroupNormBlock extends FlatBlock {
   GroupNormBlock(int groups, int channels) {
     super((byte) 1);
     if (channels % groups != 0) {
-      throw new IllegalArgumentException(channels + " channels do not split into " + groups + " groups");
+      throw new IllegalArgumentException(
+          channels + " channels do not split into " + groups + " groups");
     }
     this.groups = groups;
     this.channels = channels;
@@ -44,6 +45,7 @@ final class GroupNormBlock extends FlatBlock {
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     var x = inputs.singletonOrThrow();
-    return new NDList(Ops.groupNorm(x, groups, value(ps, gamma, x, training), value(ps, beta, x, training)));
+    return new NDList(
+        Ops.groupNorm(x, groups, value(ps, gamma, x, training), value(ps, beta, x, training)));
   }
 }

@@ -44,7 +44,8 @@ final class Hyper {
       int[] out = new int[list.size()];
       for (int i = 0; i < out.length; i++) {
         if (!(list.get(i) instanceof Number n)) {
-          throw new ModelLoadException("hyper-parameter '" + key + "' must list integers, got " + v);
+          throw new ModelLoadException(
+              "hyper-parameter '" + key + "' must list integers, got " + v);
         }
         out[i] = n.intValue();
       }

@@ -7,4 +7,9 @@ import java.util.Map;
  * sha256 of its weights and its parameter count.
  */
 public record ModelInfo(
-    String role, String name, String architecture, String sha256, long parameters, Map<String, Object> hyper) {}
+    String role,
+    String name,
+    String architecture,
+    String sha256,
+    long parameters,
+    Map<String, Object> hyper) {}

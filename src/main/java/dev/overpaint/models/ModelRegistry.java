@@ -20,8 +20,8 @@ import java.util.Map;
 
 /**
  * Loads a weight set: reads manifest.json, checks every weight file's sha256, builds each block
- * from its hyper-parameters, checks parameter names and shapes against the manifest and the
- * block, then loads the values. Every failure is a {@link ModelLoadException} that names the file,
+ * from its hyper-parameters, checks parameter names and shapes against the manifest and the block,
+ * then loads the values. Every failure is a {@link ModelLoadException} that names the file,
  * parameter or architecture at fault.
  */
 public final class ModelRegistry {
@@ -38,7 +38,8 @@ public final class ModelRegistry {
   public static ModelSet load(ModelSource source, DeviceChoice choice) {
     Device device = device(choice);
     Origin origin = Origin.of(source);
-    Map<String, Object> manifest = Manifest.parse(origin.manifestBytes(), origin.where(Manifest.FILE));
+    Map<String, Object> manifest =
+        Manifest.parse(origin.manifestBytes(), origin.where(Manifest.FILE));
     NDManager root = NDManager.newBaseManager(device);
     List<Scoped<?>> opened = new ArrayList<>();
     try {
@@ -62,7 +63,8 @@ public final class ModelRegistry {
       case GPU -> {
         if (gpus == 0) {
           throw new ModelLoadException(
-              "overpaint.device=gpu but the " + Engine.getInstance().getEngineName()
+              "overpaint.device=gpu but the "
+                  + Engine.getInstance().getEngineName()
                   + " engine sees no GPU (this build bundles the CPU libtorch; point PYTORCH_LIBRARY_PATH"
                   + " at a CUDA libtorch, or set overpaint.device=cpu or auto)");
         }
@@ -76,13 +78,19 @@ public final class ModelRegistry {
   }
 
   private static Scoped<?> open(
-      String role, Map<String, Object> manifest, Origin origin, NDManager root, List<Scoped<?>> opened) {
+      String role,
+      Map<String, Object> manifest,
+      Origin origin,
+      NDManager root,
+      List<Scoped<?>> opened) {
     Map<String, Object> entry = entry(manifest, role, origin);
     String architecture = string(entry, "architecture", role, origin);
     String file = string(entry, "file", role, origin);
     @SuppressWarnings("unchecked")
-    Map<String, Object> hyper = entry.get("hyper") instanceof Map<?, ?> h ? (Map<String, Object>) h : Map.of();
-    CaptionTokenizer tokenizer = architecture.equals(TinyClipBlock.ARCHITECTURE) ? tokenizer(entry, origin) : null;
+    Map<String, Object> hyper =
+        entry.get("hyper") instanceof Map<?, ?> h ? (Map<String, Object>) h : Map.of();
+    CaptionTokenizer tokenizer =
+        architecture.equals(TinyClipBlock.ARCHITECTURE) ? tokenizer(entry, origin) : null;
     FlatBlock block = build(role, architecture, hyper, tokenizer);
     byte[] bytes = origin.read(file);
     checkSha(entry, bytes, origin.where(file));
@@ -95,37 +103,60 @@ public final class ModelRegistry {
       throw ex;
     }
     block.freeze();
-    ModelInfo info = new ModelInfo(
-        role, string(entry, "name", role, origin), architecture, (String) entry.get("sha256"),
-        block.parameterCount(), hyper);
-    Scoped<?> model = switch (role) {
-      case "generator" -> new BuiltinGenerator(expect(block, StyleGan2Block.class, role), manager, info);
-      case "denoiser" -> new BuiltinDenoiser(expect(block, UNetBlock.class, role), manager, info);
-      default -> new BuiltinClip(expect(block, TinyClipBlock.class, role), manager, info, tokenizer);
-    };
+    ModelInfo info =
+        new ModelInfo(
+            role,
+            string(entry, "name", role, origin),
+            architecture,
+            (String) entry.get("sha256"),
+            block.parameterCount(),
+            hyper);
+    Scoped<?> model =
+        switch (role) {
+          case "generator" ->
+              new BuiltinGenerator(expect(block, StyleGan2Block.class, role), manager, info);
+          case "denoiser" ->
+              new BuiltinDenoiser(expect(block, UNetBlock.class, role), manager, info);
+          default ->
+              new BuiltinClip(expect(block, TinyClipBlock.class, role), manager, info, tokenizer);
+        };
     opened.add(model);
     return model;
   }
 
   /** The architecture string selects the block class: the seam for future architectures. */
-  static FlatBlock build(String role, String architecture, Map<String, Object> hyper, CaptionTokenizer tokenizer) {
+  static FlatBlock build(
+      String role, String architecture, Map<String, Object> hyper, CaptionTokenizer tokenizer) {
     return switch (architecture) {
-      case StyleGan2Block.ARCHITECTURE -> new StyleGan2Block(StyleGan2Block.Config.fromHyper(hyper));
+      case StyleGan2Block.ARCHITECTURE ->
+          new StyleGan2Block(StyleGan2Block.Config.fromHyper(hyper));
       case UNetBlock.ARCHITECTURE -> new UNetBlock(UNetBlock.Config.fromHyper(hyper));
-      case TinyClipBlock.ARCHITECTURE -> new TinyClipBlock(
-          TinyClipBlock.Config.fromHyper(hyper), tokenizer.id(CaptionTokenizer.EOS));
-      case "torchscript" -> throw new ModelLoadException(
-          role + ": architecture 'torchscript' is not supported yet (reserved for imported"
-              + " pretrained weights); known architectures: " + ARCHITECTURES);
-      default -> throw new ModelLoadException(
-          role + ": unknown architecture '" + architecture + "'; known architectures: " + ARCHITECTURES);
+      case TinyClipBlock.ARCHITECTURE ->
+          new TinyClipBlock(
+              TinyClipBlock.Config.fromHyper(hyper), tokenizer.id(CaptionTokenizer.EOS));
+      case "torchscript" ->
+          throw new ModelLoadException(
+              role
+                  + ": architecture 'torchscript' is not supported yet (reserved for imported"
+                  + " pretrained weights); known architectures: "
+                  + ARCHITECTURES);
+      default ->
+          throw new ModelLoadException(
+              role
+                  + ": unknown architecture '"
+                  + architecture
+                  + "'; known architectures: "
+                  + ARCHITECTURES);
     };
   }
 
   private static <T extends FlatBlock> T expect(FlatBlock block, Class<T> type, String role) {
     if (!type.isInstance(block)) {
       throw new ModelLoadException(
-          role + " needs a " + type.getSimpleName() + " architecture, the manifest gives "
+          role
+              + " needs a "
+              + type.getSimpleName()
+              + " architecture, the manifest gives "
               + block.getClass().getSimpleName());
     }
     return type.cast(block);
@@ -136,7 +167,8 @@ public final class ModelRegistry {
     try (InputStream in = new ByteArrayInputStream(origin.read(file))) {
       return new CaptionTokenizer(CaptionTokenizer.readVocab(in), CaptionTokenizer.CONTEXT_LENGTH);
     } catch (IOException e) {
-      throw new ModelLoadException("cannot read vocabulary " + origin.where(file) + ": " + e.getMessage(), e);
+      throw new ModelLoadException(
+          "cannot read vocabulary " + origin.where(file) + ": " + e.getMessage(), e);
     }
   }
 
@@ -145,21 +177,34 @@ public final class ModelRegistry {
     String actual = Manifest.sha256(bytes);
     if (!actual.equalsIgnoreCase(expected)) {
       throw new ModelLoadException(
-          "sha256 mismatch for " + where + ": manifest expects " + expected + ", file has " + actual
+          "sha256 mismatch for "
+              + where
+              + ": manifest expects "
+              + expected
+              + ", file has "
+              + actual
               + " (the file is corrupt or was replaced without updating manifest.json)");
     }
   }
 
   /** Names and shapes: the manifest's list against the block's, in file order. */
-  private static void checkShapes(String role, Map<String, Object> entry, FlatBlock block, String where) {
+  private static void checkShapes(
+      String role, Map<String, Object> entry, FlatBlock block, String where) {
     if (!(entry.get("parameters") instanceof List<?> listed)) {
       throw new ModelLoadException(where + ": " + role + " has no \"parameters\" list");
     }
     List<Pair<String, Parameter>> actual = block.getParameters().stream().toList();
     if (listed.size() != actual.size()) {
       throw new ModelLoadException(
-          where + ": " + role + " lists " + listed.size() + " parameters, the " + block.getClass().getSimpleName()
-              + " built from its hyper-parameters has " + actual.size());
+          where
+              + ": "
+              + role
+              + " lists "
+              + listed.size()
+              + " parameters, the "
+              + block.getClass().getSimpleName()
+              + " built from its hyper-parameters has "
+              + actual.size());
     }
     for (int i = 0; i < actual.size(); i++) {
       Map<?, ?> p = (Map<?, ?>) listed.get(i);
@@ -168,13 +213,29 @@ public final class ModelRegistry {
       long[] manifestShape = toLongs(p.get("shape"));
       if (!name.equals(p.get("name"))) {
         throw new ModelLoadException(
-            where + ": " + role + " parameter " + i + " is '" + p.get("name") + "' in the manifest but '"
-                + name + "' in the block");
+            where
+                + ": "
+                + role
+                + " parameter "
+                + i
+                + " is '"
+                + p.get("name")
+                + "' in the manifest but '"
+                + name
+                + "' in the block");
       }
       if (!Arrays.equals(blockShape, manifestShape)) {
         throw new ModelLoadException(
-            where + ": " + role + " parameter '" + name + "' has shape " + Arrays.toString(manifestShape)
-                + " in the manifest but " + Arrays.toString(blockShape) + " in the block");
+            where
+                + ": "
+                + role
+                + " parameter '"
+                + name
+                + "' has shape "
+                + Arrays.toString(manifestShape)
+                + " in the manifest but "
+                + Arrays.toString(blockShape)
+                + " in the block");
       }
     }
   }
@@ -188,25 +249,34 @@ public final class ModelRegistry {
 
   /** Loads values and checks that the file's arrays have the block's shapes. */
   private static void load(FlatBlock block, NDManager manager, byte[] bytes, String where) {
-    List<Shape> expected = block.getParameters().values().stream().map(Parameter::getShape).toList();
+    List<Shape> expected =
+        block.getParameters().values().stream().map(Parameter::getShape).toList();
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       block.loadParameters(manager, in);
     } catch (IOException | MalformedModelException | RuntimeException e) {
-      throw new ModelLoadException("cannot load parameters from " + where + ": " + e.getMessage(), e);
+      throw new ModelLoadException(
+          "cannot load parameters from " + where + ": " + e.getMessage(), e);
     }
     List<Pair<String, Parameter>> loaded = block.getParameters().stream().toList();
     for (int i = 0; i < loaded.size(); i++) {
       Shape got = loaded.get(i).getValue().getArray().getShape();
       if (!got.equals(expected.get(i))) {
         throw new ModelLoadException(
-            where + ": parameter '" + loaded.get(i).getKey() + "' has shape " + got + " in the file but "
-                + expected.get(i) + " in the block");
+            where
+                + ": parameter '"
+                + loaded.get(i).getKey()
+                + "' has shape "
+                + got
+                + " in the file but "
+                + expected.get(i)
+                + " in the block");
       }
     }
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> entry(Map<String, Object> manifest, String role, Origin origin) {
+  private static Map<String, Object> entry(
+      Map<String, Object> manifest, String role, Origin origin) {
     Object e = ((Map<String, Object>) manifest.get("models")).get(role);
     if (!(e instanceof Map)) {
       throw new ModelLoadException(origin.where(Manifest.FILE) + " has no \"" + role + "\" model");
@@ -218,7 +288,8 @@ public final class ModelRegistry {
     if (entry.get(key) instanceof String s && !s.isBlank()) {
       return s;
     }
-    throw new ModelLoadException(origin.where(Manifest.FILE) + ": " + role + " lacks \"" + key + "\"");
+    throw new ModelLoadException(
+        origin.where(Manifest.FILE) + ": " + role + " lacks \"" + key + "\"");
   }
 
   /** Where the files of a source are read from: the classpath or a directory. */
@@ -229,17 +300,21 @@ public final class ModelRegistry {
     }
 
     String where(String file) {
-      return dir == null ? "classpath:" + BUILTIN_PREFIX + file : dir.resolve(file).toAbsolutePath().toString();
+      return dir == null
+          ? "classpath:" + BUILTIN_PREFIX + file
+          : dir.resolve(file).toAbsolutePath().toString();
     }
 
     byte[] manifestBytes() {
       try {
         return readOrNull(Manifest.FILE);
       } catch (ModelLoadException e) {
-        String fix = dir == null
-            ? "restore src/main/resources/models/builtin (or rerun dev.overpaint.models.BuiltinWeights)"
-            : "set overpaint.models.dir to a directory holding manifest.json, or unset it to use the built-in models";
-        throw new ModelLoadException("no model manifest at " + where(Manifest.FILE) + "; " + fix, e);
+        String fix =
+            dir == null
+                ? "restore src/main/resources/models/builtin (or rerun dev.overpaint.models.BuiltinWeights)"
+                : "set overpaint.models.dir to a directory holding manifest.json, or unset it to use the built-in models";
+        throw new ModelLoadException(
+            "no model manifest at " + where(Manifest.FILE) + "; " + fix, e);
       }
     }
 
@@ -249,7 +324,8 @@ public final class ModelRegistry {
 
     private byte[] readOrNull(String file) {
       if (file.contains("..") || file.startsWith("/")) {
-        throw new ModelLoadException("weight file name '" + file + "' must be relative and stay inside the set");
+        throw new ModelLoadException(
+            "weight file name '" + file + "' must be relative and stay inside the set");
       }
       try {
         if (dir != null) {

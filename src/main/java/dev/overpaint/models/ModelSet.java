@@ -11,7 +11,12 @@ public final class ModelSet implements AutoCloseable {
   private final String deviceName;
   private final AutoCloseable root;
 
-  ModelSet(Generator generator, Denoiser denoiser, TextImageEncoder encoder, String deviceName, AutoCloseable root) {
+  ModelSet(
+      Generator generator,
+      Denoiser denoiser,
+      TextImageEncoder encoder,
+      String deviceName,
+      AutoCloseable root) {
     this.generator = generator;
     this.denoiser = denoiser;
     this.encoder = encoder;

@@ -18,6 +18,8 @@ public record ModelSource(Optional<Path> directory) {
   }
 
   public String describe() {
-    return directory.map(d -> "directory " + d.toAbsolutePath()).orElse("built-in models (classpath models/builtin/)");
+    return directory
+        .map(d -> "directory " + d.toAbsolutePath())
+        .orElse("built-in models (classpath models/builtin/)");
   }
 }

@@ -40,13 +40,7 @@ final class Ops {
     long k = weight.getShape().get(2);
     long pad = k / 2;
     return Conv2d.conv2d(
-            x,
-            weight,
-            bias,
-            new Shape(stride, stride),
-            new Shape(pad, pad),
-            new Shape(1, 1),
-            1)
+            x, weight, bias, new Shape(stride, stride), new Shape(pad, pad), new Shape(1, 1), 1)
         .singletonOrThrow();
   }
 
@@ -77,8 +71,8 @@ final class Ops {
   }
 
   /**
-   * Resizes images to size×size inside the graph: average pooling for integer downscales,
-   * area (adaptive average) for other downscales, bilinear for upscales. All are differentiable.
+   * Resizes images to size×size inside the graph: average pooling for integer downscales, area
+   * (adaptive average) for other downscales, bilinear for upscales. All are differentiable.
    */
   static NDArray resize(NDArray x, int size) {
     Shape s = x.getShape();

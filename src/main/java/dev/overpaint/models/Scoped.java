@@ -11,7 +11,9 @@ import ai.djl.training.ParameterStore;
  */
 abstract class Scoped<B extends FlatBlock> implements AutoCloseable {
 
-  /** libtorch allows one gradient collector per process at a time: callers of autograd share this. */
+  /**
+   * libtorch allows one gradient collector per process at a time: callers of autograd share this.
+   */
   static final Object AUTOGRAD_LOCK = new Object();
 
   protected final B block;

@@ -23,8 +23,8 @@ import java.util.Map;
  * across resolutions. {@code w_avg} is stored with the parameters for the truncation trick.
  *
  * <p>Inputs of {@link #forward}: z (n, latentDim) followed by one noise array per layer, shaped as
- * {@link #noiseShapes(int)} says. Option "psi" (Float) truncates w toward w_avg. Output: images
- * (n, 3, resolution, resolution), not clamped.
+ * {@link #noiseShapes(int)} says. Option "psi" (Float) truncates w toward w_avg. Output: images (n,
+ * 3, resolution, resolution), not clamped.
  */
 final class StyleGan2Block extends FlatBlock {
 
@@ -47,13 +47,16 @@ final class StyleGan2Block extends FlatBlock {
               Hyper.intOf(h, "mappingLayers", d.mappingLayers),
               Hyper.doubleOf(h, "mappingLrMul", d.mappingLrMul));
       if (c.resolution != 32 && c.resolution != 64) {
-        throw new ModelLoadException("stylegan2-tiny resolution must be 32 or 64, got " + c.resolution);
+        throw new ModelLoadException(
+            "stylegan2-tiny resolution must be 32 or 64, got " + c.resolution);
       }
       // Widths follow from the resolution; a manifest that records others describes another net.
       Object channels = h.get("channels");
       if (channels != null && !channels.equals(c.channelsByResolution())) {
         throw new ModelLoadException(
-            "stylegan2-tiny channels " + channels + " differ from the widths this code builds, "
+            "stylegan2-tiny channels "
+                + channels
+                + " differ from the widths this code builds, "
                 + c.channelsByResolution());
       }
       return c;
@@ -86,16 +89,27 @@ final class StyleGan2Block extends FlatBlock {
 
   /** One modulated convolution: its parameters and shape. */
   private record ModConv(
-      String name, Parameter affineW, Parameter affineB, Parameter weight, Parameter bias,
-      Parameter noiseStrength, int in, int out, int k, boolean demod, boolean upsample) {}
+      String name,
+      Parameter affineW,
+      Parameter affineB,
+      Parameter weight,
+      Parameter bias,
+      Parameter noiseStrength,
+      int in,
+      int out,
+      int k,
+      boolean demod,
+      boolean upsample) {}
 
   private final Config config;
   private final List<Parameter> mappingW = new ArrayList<>();
   private final List<Parameter> mappingB = new ArrayList<>();
   private final Parameter constInput;
   private final Parameter wAvg;
+
   /** Convolution layers in execution order; toRGB layers keyed by their resolution index. */
   private final List<ModConv> convs = new ArrayList<>();
+
   private final List<ModConv> toRgb = new ArrayList<>();
 
   StyleGan2Block(Config config) {
@@ -104,7 +118,9 @@ final class StyleGan2Block extends FlatBlock {
     // Equalised learning rate: weights ~ N(0, 1/lrMul), scaled at run time (Karras et al. 2018).
     int in = config.latentDim;
     for (int i = 0; i < config.mappingLayers; i++) {
-      mappingW.add(param("mapping." + i + ".weight", Ops.normal(1.0 / config.mappingLrMul), config.wDim, in));
+      mappingW.add(
+          param(
+              "mapping." + i + ".weight", Ops.normal(1.0 / config.mappingLrMul), config.wDim, in));
       mappingB.add(param("mapping." + i + ".bias", Initializer.ZEROS, config.wDim));
       in = config.wDim;
     }
@@ -122,13 +138,15 @@ final class StyleGan2Block extends FlatBlock {
     }
   }
 
-  private ModConv modConv(String name, int in, int out, int k, boolean demod, boolean up, boolean noise) {
+  private ModConv modConv(
+      String name, int in, int out, int k, boolean demod, boolean up, boolean noise) {
     // Style bias starts at 1 so an untrained layer's modulation is the identity.
     Parameter aw = param(name + ".affine.weight", Ops.normal(1.0), in, config.wDim);
     Parameter ab = param(name + ".affine.bias", Ops.constant(1f), in);
     Parameter w = param(name + ".weight", Ops.normal(1.0), out, in, k, k);
     Parameter b = param(name + ".bias", Initializer.ZEROS, 1, out, 1, 1);
-    // Karras et al. start noise strength at 0; a small value keeps the noise path exercised untrained.
+    // Karras et al. start noise strength at 0; a small value keeps the noise path exercised
+    // untrained.
     Parameter ns = noise ? param(name + ".noise_strength", Ops.constant(0.05f), 1) : null;
     return new ModConv(name, aw, ab, w, b, ns, in, out, k, demod, up);
   }
@@ -187,7 +205,8 @@ final class StyleGan2Block extends FlatBlock {
     int in = config.latentDim;
     float lr = (float) config.mappingLrMul;
     for (int i = 0; i < mappingW.size(); i++) {
-      NDArray wt = Ops.scaled(x, value(ps, mappingW.get(i), x, training), lr / (float) Math.sqrt(in));
+      NDArray wt =
+          Ops.scaled(x, value(ps, mappingW.get(i), x, training), lr / (float) Math.sqrt(in));
       NDArray b = Ops.scaled(x, value(ps, mappingB.get(i), x, training), lr);
       x = Ops.leakyGain(Linear.linear(x, wt, b).singletonOrThrow());
       in = config.wDim;
@@ -205,7 +224,8 @@ final class StyleGan2Block extends FlatBlock {
   NDArray synthesis(ParameterStore ps, NDArray w, NDList noises, boolean training) {
     long n = w.getShape().get(0);
     NDArray cst = value(ps, constInput, w, training);
-    NDArray x = w.getManager().zeros(new Shape(n, 1, 1, 1)).add(cst); // batch copy in the call scope
+    NDArray x =
+        w.getManager().zeros(new Shape(n, 1, 1, 1)).add(cst); // batch copy in the call scope
     NDArray img = null;
     int layer = 0;
     for (int stage = 0; stage < toRgb.size(); stage++) {
@@ -213,15 +233,17 @@ final class StyleGan2Block extends FlatBlock {
       for (int j = 0; j < convsInStage; j++, layer++) {
         x = styledLayer(ps, convs.get(layer), x, w, noises.get(layer), training);
       }
-      NDArray rgb = modulatedConv(ps, toRgb.get(stage), x, w, training)
-          .add(value(ps, toRgb.get(stage).bias, x, training));
+      NDArray rgb =
+          modulatedConv(ps, toRgb.get(stage), x, w, training)
+              .add(value(ps, toRgb.get(stage).bias, x, training));
       img = img == null ? rgb : Ops.upsample2x(img).add(rgb);
     }
     return img;
   }
 
   /** Modulated conv, noise, bias, leaky ReLU. */
-  private NDArray styledLayer(ParameterStore ps, ModConv c, NDArray x, NDArray w, NDArray noise, boolean training) {
+  private NDArray styledLayer(
+      ParameterStore ps, ModConv c, NDArray x, NDArray w, NDArray noise, boolean training) {
     if (c.upsample) {
       x = Ops.upsample2x(x);
     }
@@ -234,14 +256,17 @@ final class StyleGan2Block extends FlatBlock {
    * Modulated (and optionally demodulated) convolution as one grouped convolution: the batch is
    * folded into channels and each sample's weight is its own group (Karras et al. 2020, §2.2).
    */
-  private NDArray modulatedConv(ParameterStore ps, ModConv c, NDArray x, NDArray w, boolean training) {
+  private NDArray modulatedConv(
+      ParameterStore ps, ModConv c, NDArray x, NDArray w, boolean training) {
     Shape s = x.getShape();
     long n = s.get(0);
     // Equalised LR on the affine (1/√wDim) and the conv weight (1/√(in·k·k)).
-    NDArray aw = Ops.scaled(w, value(ps, c.affineW, w, training), 1f / (float) Math.sqrt(config.wDim));
+    NDArray aw =
+        Ops.scaled(w, value(ps, c.affineW, w, training), 1f / (float) Math.sqrt(config.wDim));
     NDArray style = Linear.linear(w, aw, value(ps, c.affineB, w, training)).singletonOrThrow();
     float gain = 1f / (float) Math.sqrt((double) c.in * c.k * c.k);
-    NDArray weight = style.mul(gain).reshape(n, 1, c.in, 1, 1).mul(value(ps, c.weight, style, training));
+    NDArray weight =
+        style.mul(gain).reshape(n, 1, c.in, 1, 1).mul(value(ps, c.weight, style, training));
     if (c.demod) {
       weight = weight.div(weight.square().sum(new int[] {2, 3, 4}, true).add(1e-8f).sqrt());
     }
@@ -260,8 +285,8 @@ final class StyleGan2Block extends FlatBlock {
   }
 
   /**
-   * Sets w_avg to the mean of mapping(z) over {@code samples} latents drawn from
-   * {@code java.util.Random(seed)}, as StyleGAN2 tracks it during training.
+   * Sets w_avg to the mean of mapping(z) over {@code samples} latents drawn from {@code
+   * java.util.Random(seed)}, as StyleGAN2 tracks it during training.
    */
   void computeWAvg(NDManager parent, int samples, long seed) {
     try (NDManager m = parent.newSubManager()) {

@@ -18,9 +18,9 @@ import java.util.Map;
 
 /**
  * A tiny CLIP (Radford et al. 2021, "Learning Transferable Visual Models From Natural Language
- * Supervision"): a strided-conv image encoder (GroupNorm + SiLU, global average pool, linear) and
- * a pre-LN causal transformer text encoder pooled at the EOS token, both projected into one
- * embedding space, plus the learned logit scale initialised to log(1/0.07).
+ * Supervision"): a strided-conv image encoder (GroupNorm + SiLU, global average pool, linear) and a
+ * pre-LN causal transformer text encoder pooled at the EOS token, both projected into one embedding
+ * space, plus the learned logit scale initialised to log(1/0.07).
  *
  * <p>Inputs of {@link #forward}: images (n, 3, imageSize, imageSize) and tokens (m, contextLength)
  * as int64. Outputs: image embeddings (n, embedDim), text embeddings (m, embedDim), both
@@ -32,11 +32,27 @@ final class TinyClipBlock extends FlatBlock {
 
   /** Architecture hyper-parameters. */
   record Config(
-      int imageSize, int[] imageChannels, int groups, int embedDim, int vocabSize, int contextLength,
-      int width, int heads, int layers) {
+      int imageSize,
+      int[] imageChannels,
+      int groups,
+      int embedDim,
+      int vocabSize,
+      int contextLength,
+      int width,
+      int heads,
+      int layers) {
 
     static Config defaults(int vocabSize) {
-      return new Config(64, new int[] {32, 64, 128, 128}, 8, 128, vocabSize, CaptionTokenizer.CONTEXT_LENGTH, 128, 4, 2);
+      return new Config(
+          64,
+          new int[] {32, 64, 128, 128},
+          8,
+          128,
+          vocabSize,
+          CaptionTokenizer.CONTEXT_LENGTH,
+          128,
+          4,
+          2);
     }
 
     static Config fromHyper(Map<String, Object> h) {
@@ -70,11 +86,22 @@ final class TinyClipBlock extends FlatBlock {
     }
   }
 
-  private record ConvNorm(Parameter weight, Parameter bias, Parameter gamma, Parameter beta, int stride) {}
+  private record ConvNorm(
+      Parameter weight, Parameter bias, Parameter gamma, Parameter beta, int stride) {}
 
   private record Layer(
-      Parameter ln1G, Parameter ln1B, Parameter qkvW, Parameter qkvB, Parameter projW, Parameter projB,
-      Parameter ln2G, Parameter ln2B, Parameter fc1W, Parameter fc1B, Parameter fc2W, Parameter fc2B) {}
+      Parameter ln1G,
+      Parameter ln1B,
+      Parameter qkvW,
+      Parameter qkvB,
+      Parameter projW,
+      Parameter projB,
+      Parameter ln2G,
+      Parameter ln2B,
+      Parameter fc1W,
+      Parameter fc1B,
+      Parameter fc2W,
+      Parameter fc2B) {}
 
   private final Config config;
   private final int eosId;
@@ -97,28 +124,37 @@ final class TinyClipBlock extends FlatBlock {
     for (int i = 0; i < config.imageChannels.length; i++) {
       int out = config.imageChannels[i];
       String n = "visual.conv" + i;
-      visual.add(new ConvNorm(
-          param(n + ".weight", fanIn(in * 9L), out, in, 3, 3),
-          param(n + ".bias", Initializer.ZEROS, 1, out, 1, 1),
-          param(n + ".gamma", Initializer.ONES, 1, out, 1, 1),
-          param(n + ".beta", Initializer.ZEROS, 1, out, 1, 1),
-          i == 0 ? 1 : 2));
+      visual.add(
+          new ConvNorm(
+              param(n + ".weight", fanIn(in * 9L), out, in, 3, 3),
+              param(n + ".bias", Initializer.ZEROS, 1, out, 1, 1),
+              param(n + ".gamma", Initializer.ONES, 1, out, 1, 1),
+              param(n + ".beta", Initializer.ZEROS, 1, out, 1, 1),
+              i == 0 ? 1 : 2));
       in = out;
     }
     visualProjW = param("visual.proj.weight", fanIn(in), config.embedDim, in);
     visualProjB = param("visual.proj.bias", Initializer.ZEROS, config.embedDim);
     int d = config.width;
     tokenEmbedding = param("text.token_embedding", Ops.normal(0.02), config.vocabSize, d);
-    positionalEmbedding = param("text.positional_embedding", Ops.normal(0.01), config.contextLength, d);
+    positionalEmbedding =
+        param("text.positional_embedding", Ops.normal(0.01), config.contextLength, d);
     for (int l = 0; l < config.layers; l++) {
       String n = "text.layer" + l;
-      layers.add(new Layer(
-          param(n + ".ln1.gamma", Initializer.ONES, d), param(n + ".ln1.beta", Initializer.ZEROS, d),
-          param(n + ".attn.qkv.weight", fanIn(d), 3L * d, d), param(n + ".attn.qkv.bias", Initializer.ZEROS, 3L * d),
-          param(n + ".attn.proj.weight", fanIn(d), d, d), param(n + ".attn.proj.bias", Initializer.ZEROS, d),
-          param(n + ".ln2.gamma", Initializer.ONES, d), param(n + ".ln2.beta", Initializer.ZEROS, d),
-          param(n + ".mlp.fc1.weight", fanIn(d), 4L * d, d), param(n + ".mlp.fc1.bias", Initializer.ZEROS, 4L * d),
-          param(n + ".mlp.fc2.weight", fanIn(4L * d), d, 4L * d), param(n + ".mlp.fc2.bias", Initializer.ZEROS, d)));
+      layers.add(
+          new Layer(
+              param(n + ".ln1.gamma", Initializer.ONES, d),
+                  param(n + ".ln1.beta", Initializer.ZEROS, d),
+              param(n + ".attn.qkv.weight", fanIn(d), 3L * d, d),
+                  param(n + ".attn.qkv.bias", Initializer.ZEROS, 3L * d),
+              param(n + ".attn.proj.weight", fanIn(d), d, d),
+                  param(n + ".attn.proj.bias", Initializer.ZEROS, d),
+              param(n + ".ln2.gamma", Initializer.ONES, d),
+                  param(n + ".ln2.beta", Initializer.ZEROS, d),
+              param(n + ".mlp.fc1.weight", fanIn(d), 4L * d, d),
+                  param(n + ".mlp.fc1.bias", Initializer.ZEROS, 4L * d),
+              param(n + ".mlp.fc2.weight", fanIn(4L * d), d, 4L * d),
+                  param(n + ".mlp.fc2.bias", Initializer.ZEROS, d)));
     }
     lnFinalG = param("text.ln_final.gamma", Initializer.ONES, d);
     lnFinalB = param("text.ln_final.beta", Initializer.ZEROS, d);
@@ -136,12 +172,18 @@ final class TinyClipBlock extends FlatBlock {
 
   @Override
   Shape[] initShapes() {
-    return new Shape[] {new Shape(1, 3, config.imageSize, config.imageSize), new Shape(1, config.contextLength)};
+    return new Shape[] {
+      new Shape(1, 3, config.imageSize, config.imageSize), new Shape(1, config.contextLength)
+    };
   }
 
   @Override
   Shape[] outputShapes(Shape[] in) {
-    return new Shape[] {new Shape(in[0].get(0), config.embedDim), new Shape(in[1].get(0), config.embedDim), new Shape(1)};
+    return new Shape[] {
+      new Shape(in[0].get(0), config.embedDim),
+      new Shape(in[1].get(0), config.embedDim),
+      new Shape(1)
+    };
   }
 
   @Override
@@ -159,11 +201,21 @@ final class TinyClipBlock extends FlatBlock {
     for (ConvNorm c : visual) {
       h = Ops.conv(h, value(ps, c.weight, h, training), null, c.stride);
       h = h.add(value(ps, c.bias, h, training));
-      h = Ops.silu(Ops.groupNorm(h, config.groups, value(ps, c.gamma, h, training), value(ps, c.beta, h, training)));
+      h =
+          Ops.silu(
+              Ops.groupNorm(
+                  h,
+                  config.groups,
+                  value(ps, c.gamma, h, training),
+                  value(ps, c.beta, h, training)));
     }
     Shape hs = h.getShape();
-    NDArray pooled = h.reshape(hs.get(0), hs.get(1), -1).mean(new int[] {2}); // mean takes one axis here
-    return Linear.linear(pooled, value(ps, visualProjW, pooled, training), value(ps, visualProjB, pooled, training))
+    NDArray pooled =
+        h.reshape(hs.get(0), hs.get(1), -1).mean(new int[] {2}); // mean takes one axis here
+    return Linear.linear(
+            pooled,
+            value(ps, visualProjW, pooled, training),
+            value(ps, visualProjB, pooled, training))
         .singletonOrThrow();
   }
 
@@ -185,8 +237,10 @@ final class TinyClipBlock extends FlatBlock {
     return Linear.linear(pooled, value(ps, textProj, pooled, training)).singletonOrThrow();
   }
 
-  private NDArray layerNorm(NDArray x, ParameterStore ps, Parameter g, Parameter b, boolean training) {
-    return LayerNorm.layerNorm(x, new Shape(config.width), value(ps, g, x, training), value(ps, b, x, training), 1e-5f)
+  private NDArray layerNorm(
+      NDArray x, ParameterStore ps, Parameter g, Parameter b, boolean training) {
+    return LayerNorm.layerNorm(
+            x, new Shape(config.width), value(ps, g, x, training), value(ps, b, x, training), 1e-5f)
         .singletonOrThrow();
   }
 
@@ -210,7 +264,9 @@ final class TinyClipBlock extends FlatBlock {
     int d = config.width;
     int heads = config.heads;
     int dh = d / heads;
-    NDArray qkv = Linear.linear(x, value(ps, l.qkvW, x, training), value(ps, l.qkvB, x, training)).singletonOrThrow();
+    NDArray qkv =
+        Linear.linear(x, value(ps, l.qkvW, x, training), value(ps, l.qkvB, x, training))
+            .singletonOrThrow();
     // (n, len, 3, heads, dh) → (3, n, heads, len, dh)
     qkv = qkv.reshape(n, len, 3, heads, dh).transpose(2, 0, 3, 1, 4);
     NDList parts = qkv.split(3, 0);
@@ -219,12 +275,16 @@ final class TinyClipBlock extends FlatBlock {
     NDArray v = parts.get(2).squeeze(0);
     NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(1f / (float) Math.sqrt(dh)).add(mask);
     NDArray out = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(n, len, d);
-    return Linear.linear(out, value(ps, l.projW, out, training), value(ps, l.projB, out, training)).singletonOrThrow();
+    return Linear.linear(out, value(ps, l.projW, out, training), value(ps, l.projB, out, training))
+        .singletonOrThrow();
   }
 
   private NDArray mlp(ParameterStore ps, Layer l, NDArray x, boolean training) {
-    NDArray h = Linear.linear(x, value(ps, l.fc1W, x, training), value(ps, l.fc1B, x, training)).singletonOrThrow();
+    NDArray h =
+        Linear.linear(x, value(ps, l.fc1W, x, training), value(ps, l.fc1B, x, training))
+            .singletonOrThrow();
     h = h.getNDArrayInternal().gelu();
-    return Linear.linear(h, value(ps, l.fc2W, h, training), value(ps, l.fc2B, h, training)).singletonOrThrow();
+    return Linear.linear(h, value(ps, l.fc2W, h, training), value(ps, l.fc2B, h, training))
+        .singletonOrThrow();
   }
 }

@@ -32,8 +32,13 @@ final class UNetBlock extends FlatBlock {
 
   /** Architecture hyper-parameters. */
   record Config(
-      int baseChannels, int[] channelMults, int resBlocks, int groups, int trainingResolution,
-      int diffusionSteps, String schedule) {
+      int baseChannels,
+      int[] channelMults,
+      int resBlocks,
+      int groups,
+      int trainingResolution,
+      int diffusionSteps,
+      String schedule) {
 
     static Config defaults() {
       return new Config(32, new int[] {1, 2, 2}, 1, 8, 64, 1000, "cosine");
@@ -77,7 +82,8 @@ final class UNetBlock extends FlatBlock {
 
   private record Norm(Parameter gamma, Parameter beta) {}
 
-  private record ResBlock(Norm norm1, Conv conv1, Parameter tW, Parameter tB, Norm norm2, Conv conv2, Conv skip) {}
+  private record ResBlock(
+      Norm norm1, Conv conv1, Parameter tW, Parameter tB, Norm norm2, Conv conv2, Conv skip) {}
 
   private final Config config;
   private final Parameter tFc1W;
@@ -137,7 +143,10 @@ final class UNetBlock extends FlatBlock {
     }
     normOut = norm("out.norm", ch);
     // Small output init: an untrained net predicts near-zero ε (Nichol & Dhariwal zero it).
-    convOut = new Conv(param("out.conv.weight", Ops.normal(1e-3), 3, ch, 3, 3), param("out.conv.bias", Initializer.ZEROS, 1, 3, 1, 1));
+    convOut =
+        new Conv(
+            param("out.conv.weight", Ops.normal(1e-3), 3, ch, 3, 3),
+            param("out.conv.bias", Initializer.ZEROS, 1, 3, 1, 1));
   }
 
   /** He-style fan-in initialiser for SiLU nets. */
@@ -152,7 +161,9 @@ final class UNetBlock extends FlatBlock {
   }
 
   private Norm norm(String name, int c) {
-    return new Norm(param(name + ".gamma", Initializer.ONES, 1, c, 1, 1), param(name + ".beta", Initializer.ZEROS, 1, c, 1, 1));
+    return new Norm(
+        param(name + ".gamma", Initializer.ONES, 1, c, 1, 1),
+        param(name + ".beta", Initializer.ZEROS, 1, c, 1, 1));
   }
 
   private ResBlock resBlock(String name, int in, int out) {
@@ -223,16 +234,21 @@ final class UNetBlock extends FlatBlock {
     }
     NDArray args = t.reshape(-1, 1).mul(m.create(freqs, new Shape(1, half)));
     NDArray sin = NDArrays.concat(new NDList(args.sin(), args.cos()), 1);
-    NDArray h = Linear.linear(sin, value(ps, tFc1W, sin, training), value(ps, tFc1B, sin, training)).singletonOrThrow();
+    NDArray h =
+        Linear.linear(sin, value(ps, tFc1W, sin, training), value(ps, tFc1B, sin, training))
+            .singletonOrThrow();
     h = Ops.silu(h);
-    return Linear.linear(h, value(ps, tFc2W, h, training), value(ps, tFc2B, h, training)).singletonOrThrow();
+    return Linear.linear(h, value(ps, tFc2W, h, training), value(ps, tFc2B, h, training))
+        .singletonOrThrow();
   }
 
   /** GroupNorm → SiLU → conv, + timestep projection, GroupNorm → SiLU → conv, + skip. */
   private NDArray res(ParameterStore ps, ResBlock b, NDArray x, NDArray emb, boolean training) {
     NDArray h = conv(ps, b.conv1, Ops.silu(norm(ps, b.norm1, x, training)), 1, training);
     NDArray e = Ops.silu(emb);
-    NDArray tp = Linear.linear(e, value(ps, b.tW, e, training), value(ps, b.tB, e, training)).singletonOrThrow();
+    NDArray tp =
+        Linear.linear(e, value(ps, b.tW, e, training), value(ps, b.tB, e, training))
+            .singletonOrThrow();
     h = h.add(tp.expandDims(2).expandDims(3));
     h = conv(ps, b.conv2, Ops.silu(norm(ps, b.norm2, h, training)), 1, training);
     NDArray skip = b.skip == null ? x : conv(ps, b.skip, x, 1, training);
@@ -240,11 +256,13 @@ final class UNetBlock extends FlatBlock {
   }
 
   private NDArray norm(ParameterStore ps, Norm n, NDArray x, boolean training) {
-    return Ops.groupNorm(x, config.groups, value(ps, n.gamma, x, training), value(ps, n.beta, x, training));
+    return Ops.groupNorm(
+        x, config.groups, value(ps, n.gamma, x, training), value(ps, n.beta, x, training));
   }
 
   private static NDArray conv(ParameterStore ps, Conv c, NDArray x, int stride, boolean training) {
     NDArray y = Ops.conv(x, value(ps, c.weight, x, training), null, stride);
-    return y.add(value(ps, c.bias, y, training)); // bias is (1, C, 1, 1): broadcast on the activation
+    return y.add(
+        value(ps, c.bias, y, training)); // bias is (1, C, 1, 1): broadcast on the activation
   }
 }

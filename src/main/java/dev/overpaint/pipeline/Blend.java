@@ -7,7 +7,8 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>NONE: every tile is denoised alone and pasted in (the original experiment's method).
- *   <li>FEATHER: tiles are denoised alone, then blended in the overlaps at the end (progrock's gobig).
+ *   <li>FEATHER: tiles are denoised alone, then blended in the overlaps at the end (progrock's
+ *       gobig).
  *   <li>JOINT: at every step all tiles are fused into the shared canvas and re-cropped from it
  *       (MultiDiffusion, Bar-Tal et al. 2023), so neighbours agree.
  * </ul>

@@ -13,8 +13,10 @@ public record JobParams(
 
   public static final int DEFAULT_STEPS = 20;
   public static final double DEFAULT_SKIP = 0.5;
+
   /** Off until the guidance of the tile-fusion work is tuned for the built-in models. */
   public static final double DEFAULT_GUIDANCE = 0.0;
+
   public static final int DEFAULT_GRID = 4;
   public static final Blend DEFAULT_BLEND = Blend.JOINT;
   public static final int MAX_PROMPT = 500;
@@ -23,6 +25,7 @@ public record JobParams(
   public static final long MAX_SEED = 1L << 53;
 
   public static JobParams defaults(String prompt, long seed) {
-    return new JobParams(prompt, seed, DEFAULT_STEPS, DEFAULT_SKIP, DEFAULT_GUIDANCE, DEFAULT_GRID, DEFAULT_BLEND);
+    return new JobParams(
+        prompt, seed, DEFAULT_STEPS, DEFAULT_SKIP, DEFAULT_GUIDANCE, DEFAULT_GRID, DEFAULT_BLEND);
   }
 }

@@ -28,8 +28,8 @@ import java.util.function.BooleanSupplier;
  * seed → z → GAN base → upscale onto the canvas → tiles noised to the skip's start step → DDIM
  * steps with all tiles in one denoiser batch → tiles fused into the canvas → picture.
  *
- * <p>Nothing here knows about HTTP, CDI or a database: the same run happens in a unit test, the
- * CLI and the server's inference worker.
+ * <p>Nothing here knows about HTTP, CDI or a database: the same run happens in a unit test, the CLI
+ * and the server's inference worker.
  */
 public final class Pipeline {
 
@@ -43,7 +43,11 @@ public final class Pipeline {
   private final String appVersion;
 
   public Pipeline(
-      Generator generator, Denoiser denoiser, TextImageEncoder encoder, PipelineSettings settings, String appVersion) {
+      Generator generator,
+      Denoiser denoiser,
+      TextImageEncoder encoder,
+      PipelineSettings settings,
+      String appVersion) {
     if (settings.tileSize() % denoiser.sizeMultiple() != 0) {
       throw new IllegalArgumentException(
           "tile size " + settings.tileSize() + " is not a multiple of " + denoiser.sizeMultiple());
@@ -66,20 +70,24 @@ public final class Pipeline {
     return Ddim.timesteps(schedule.steps(), params.skip(), params.steps());
   }
 
-  public PipelineResult run(JobParams params, PipelineListener listener, BooleanSupplier cancelled) {
+  public PipelineResult run(
+      JobParams params, PipelineListener listener, BooleanSupplier cancelled) {
     int[] timesteps = timesteps(params);
     TileGeometry geometry = geometry(params.grid());
     SplittableRandom seeds = new SplittableRandom(params.seed());
     long ganNoiseSeed = seeds.nextLong();
     GaussianNoise noise = new GaussianNoise(seeds.nextLong());
 
-    Tensor base = generator.synthesize(
-        generator.latentForSeed(params.seed()), (float) settings.truncationPsi(), ganNoiseSeed);
+    Tensor base =
+        generator.synthesize(
+            generator.latentForSeed(params.seed()), (float) settings.truncationPsi(), ganNoiseSeed);
     int r = generator.resolution();
     BufferedImage baseImage = Images.toRgb(base.data(), 0, r, r);
-    listener.started(new PipelineListener.Started(geometry, timesteps.length, timesteps.clone(), baseImage));
+    listener.started(
+        new PipelineListener.Started(geometry, timesteps.length, timesteps.clone(), baseImage));
 
-    float[] init = Resample.bilinear(base.data(), CHANNELS, r, r, geometry.height(), geometry.width());
+    float[] init =
+        Resample.bilinear(base.data(), CHANNELS, r, r, geometry.height(), geometry.width());
     Sampler sampler = new Sampler(params, geometry, timesteps, noise, guidance(params));
     float[] canvas = sampler.run(init, listener, cancelled);
     BufferedImage image = Images.toRgb(canvas, 0, geometry.height(), geometry.width());
@@ -102,7 +110,12 @@ public final class Pipeline {
     private final CondFn condFn;
     private final FusionWeights stepWeights;
 
-    Sampler(JobParams params, TileGeometry geometry, int[] timesteps, GaussianNoise noise, CondFn condFn) {
+    Sampler(
+        JobParams params,
+        TileGeometry geometry,
+        int[] timesteps,
+        GaussianNoise noise,
+        CondFn condFn) {
       this.params = params;
       this.geometry = geometry;
       this.timesteps = timesteps;
@@ -116,9 +129,10 @@ public final class Pipeline {
       boolean joint = params.blend() == Blend.JOINT;
       // Joint tiles share one noised canvas; independent tiles each get their own noise, as when
       // the original experiment re-rendered 16 separate squares.
-      float[] state = joint
-          ? Ddim.qSample(init, startAlpha, noise.next(init.length))
-          : noisedTiles(TileFusion.cropAll(init, CHANNELS, geometry), startAlpha);
+      float[] state =
+          joint
+              ? Ddim.qSample(init, startAlpha, noise.next(init.length))
+              : noisedTiles(TileFusion.cropAll(init, CHANNELS, geometry), startAlpha);
       for (int i = 0; i < timesteps.length; i++) {
         if (cancelled.getAsBoolean()) {
           throw new CancelledException();
@@ -126,7 +140,8 @@ public final class Pipeline {
         float[] tiles = joint ? TileFusion.cropAll(state, CHANNELS, geometry) : state;
         float[][] next = step(tiles, i);
         state = joint ? TileFusion.fuse(next[0], CHANNELS, stepWeights) : next[0];
-        listener.step(new PipelineListener.Step(i + 1, timesteps.length, timesteps[i], previews(next[1])));
+        listener.step(
+            new PipelineListener.Step(i + 1, timesteps.length, timesteps[i], previews(next[1])));
       }
       return joint ? state : TileFusion.fuse(state, CHANNELS, finalWeights());
     }
@@ -148,23 +163,29 @@ public final class Pipeline {
       float[] x0 = Ddim.predX0(tiles, eps, alpha);
       float[] grad = condFn.gradient(tiles, x0, shape, t, alpha);
       if (grad != null) {
-        x0 = Ddim.predX0(tiles, Ddim.guideEps(Ddim.epsFromX0(tiles, x0, alpha), grad, alpha), alpha);
+        x0 =
+            Ddim.predX0(tiles, Ddim.guideEps(Ddim.epsFromX0(tiles, x0, alpha), grad, alpha), alpha);
       }
       eps = Ddim.epsFromX0(tiles, x0, alpha);
       double sigma = Ddim.sigma(alpha, alphaPrev, settings.eta());
-      float[] prev = Ddim.step(x0, eps, alphaPrev, sigma, sigma > 0 ? noise.next(tiles.length) : null);
+      float[] prev =
+          Ddim.step(x0, eps, alphaPrev, sigma, sigma > 0 ? noise.next(tiles.length) : null);
       return new float[][] {prev, x0};
     }
 
     private FusionWeights finalWeights() {
-      return params.blend() == Blend.FEATHER ? stepWeights : FusionWeights.of(geometry, WindowShape.NEAREST);
+      return params.blend() == Blend.FEATHER
+          ? stepWeights
+          : FusionWeights.of(geometry, WindowShape.NEAREST);
     }
 
     private List<PipelineListener.TilePreview> previews(float[] x0) {
       int t = geometry.tileSize();
       List<PipelineListener.TilePreview> previews = new ArrayList<>(geometry.count());
       for (var tile : geometry.tiles()) {
-        previews.add(new PipelineListener.TilePreview(tile, Images.toRgb(x0, tile.index() * CHANNELS * t * t, t, t)));
+        previews.add(
+            new PipelineListener.TilePreview(
+                tile, Images.toRgb(x0, tile.index() * CHANNELS * t * t, t, t)));
       }
       return previews;
     }
@@ -181,21 +202,50 @@ public final class Pipeline {
     m.put("grid", params.grid());
     m.put("blend", params.blend().id());
     m.put("canvas", Map.of("width", geometry.width(), "height", geometry.height()));
-    m.put("tiles", Map.of(
-        "cols", geometry.cols(), "rows", geometry.rows(), "size", geometry.tileSize(),
-        "overlap", geometry.overlap(), "stride", geometry.stride()));
-    m.put("sampler", Map.of(
-        "name", "ddim", "eta", settings.eta(), "schedule", denoiser.schedule(),
-        "diffusionSteps", denoiser.diffusionSteps(), "startStep", timesteps[0],
-        "window", settings.window().name().toLowerCase(java.util.Locale.ROOT)));
+    m.put(
+        "tiles",
+        Map.of(
+            "cols",
+            geometry.cols(),
+            "rows",
+            geometry.rows(),
+            "size",
+            geometry.tileSize(),
+            "overlap",
+            geometry.overlap(),
+            "stride",
+            geometry.stride()));
+    m.put(
+        "sampler",
+        Map.of(
+            "name",
+            "ddim",
+            "eta",
+            settings.eta(),
+            "schedule",
+            denoiser.schedule(),
+            "diffusionSteps",
+            denoiser.diffusionSteps(),
+            "startStep",
+            timesteps[0],
+            "window",
+            settings.window().name().toLowerCase(java.util.Locale.ROOT)));
     m.put("truncationPsi", settings.truncationPsi());
-    m.put("models", Map.of(
-        "generator", model(generator.info()), "denoiser", model(denoiser.info()), "encoder", model(encoder.info())));
+    m.put(
+        "models",
+        Map.of(
+            "generator",
+            model(generator.info()),
+            "denoiser",
+            model(denoiser.info()),
+            "encoder",
+            model(encoder.info())));
     m.put("version", appVersion);
     return m;
   }
 
   private static Map<String, Object> model(ModelInfo info) {
-    return Map.of("name", info.name(), "architecture", info.architecture(), "sha256", info.sha256());
+    return Map.of(
+        "name", info.name(), "architecture", info.architecture(), "sha256", info.sha256());
   }
 }

@@ -11,7 +11,9 @@ import dev.overpaint.tiles.WindowShape;
  * @param window per-pixel weights used by the joint and feather blends
  * @param truncationPsi StyleGAN truncation of the base composition
  */
-public record PipelineSettings(int tileSize, int overlap, double eta, WindowShape window, double truncationPsi) {
+public record PipelineSettings(
+    int tileSize, int overlap, double eta, WindowShape window, double truncationPsi) {
 
-  public static final PipelineSettings DEFAULTS = new PipelineSettings(64, 16, 0.0, WindowShape.COSINE, 0.8);
+  public static final PipelineSettings DEFAULTS =
+      new PipelineSettings(64, 16, 0.0, WindowShape.COSINE, 0.8);
 }

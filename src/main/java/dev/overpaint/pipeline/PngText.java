@@ -23,7 +23,8 @@ public final class PngText {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
     try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-      IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
+      IIOMetadata metadata =
+          writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
       metadata.mergeTree("javax_imageio_png_1.0", textTree(keyword, text));
       writer.setOutput(out);
       writer.write(new IIOImage(image, null, metadata));

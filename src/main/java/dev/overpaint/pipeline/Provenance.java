@@ -8,7 +8,8 @@ import java.util.Map;
 /** The provenance JSON, ASCII-only so it survives a PNG tEXt chunk (Latin-1) unchanged. */
 public final class Provenance {
 
-  private static final JsonMapper MAPPER = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
   private Provenance() {}
 

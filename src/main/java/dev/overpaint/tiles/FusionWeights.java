@@ -20,7 +20,8 @@ public final class FusionWeights {
   public static FusionWeights of(TileGeometry geometry, WindowShape shape) {
     float[][] raw = new float[geometry.count()][];
     for (Tile tile : geometry.tiles()) {
-      raw[tile.index()] = shape == WindowShape.NEAREST ? nearest(geometry, tile) : window(tile, shape);
+      raw[tile.index()] =
+          shape == WindowShape.NEAREST ? nearest(geometry, tile) : window(tile, shape);
     }
     normalise(geometry, raw);
     return new FusionWeights(geometry, shape, raw);

@@ -20,7 +20,8 @@ public record TileGeometry(int cols, int rows, int tileSize, int overlap, List<T
 
   public static TileGeometry of(int cols, int rows, int tileSize, int overlap) {
     if (cols < 1 || rows < 1) {
-      throw new IllegalArgumentException("a grid needs at least one tile, got " + cols + "x" + rows);
+      throw new IllegalArgumentException(
+          "a grid needs at least one tile, got " + cols + "x" + rows);
     }
     if (overlap < 0 || overlap >= tileSize) {
       throw new IllegalArgumentException(

@@ -8,7 +8,13 @@ import java.security.SecureRandom;
 
 /** The body of POST /api/jobs; absent fields take the documented defaults. */
 public record JobRequest(
-    String prompt, Long seed, Integer steps, Double skip, Double guidance, Integer grid, String blend) {
+    String prompt,
+    Long seed,
+    Integer steps,
+    Double skip,
+    Double guidance,
+    Integer grid,
+    String blend) {
 
   /** T of the built-in schedule; a denoiser with another T is checked again when its job runs. */
   static final int DIFFUSION_STEPS = 1000;
@@ -22,7 +28,8 @@ public record JobRequest(
       throw AppException.invalid("prompt", "prompt is required");
     }
     if (p.codePointCount(0, p.length()) > JobParams.MAX_PROMPT) {
-      throw AppException.invalid("prompt", "prompt must be at most " + JobParams.MAX_PROMPT + " characters");
+      throw AppException.invalid(
+          "prompt", "prompt must be at most " + JobParams.MAX_PROMPT + " characters");
     }
     long s = seed == null ? SEEDS.nextLong(JobParams.MAX_SEED + 1) : seed;
     if (s < 0 || s > JobParams.MAX_SEED) {
@@ -47,7 +54,8 @@ public record JobRequest(
     Blend b = parseBlend();
     int left = Ddim.startStep(DIFFUSION_STEPS, k) + 1;
     if (n > left) {
-      throw AppException.invalid("steps", "skip " + k + " leaves " + left + " timesteps, fewer than steps " + n);
+      throw AppException.invalid(
+          "steps", "skip " + k + " leaves " + left + " timesteps, fewer than steps " + n);
     }
     return new JobParams(p, s, n, k, g, gr, b);
   }

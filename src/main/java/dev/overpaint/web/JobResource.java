@@ -31,7 +31,8 @@ public class JobResource {
       throw AppException.invalid("prompt", "a JSON body with a prompt is required");
     }
     JobView job = jobs.submit(request.toParams(), session.id());
-    return Response.accepted(Map.of("id", job.id(), "status", job.status(), "position", job.position()))
+    return Response.accepted(
+            Map.of("id", job.id(), "status", job.status(), "position", job.position()))
         .location(URI.create("/api/jobs/" + job.id()))
         .build();
   }
@@ -66,9 +67,16 @@ public class JobResource {
 
   private Response png(UUID id, Function<JobResult, byte[]> part) {
     JobView job = jobs.get(id);
-    byte[] png = jobs.result(id).map(part).orElseThrow(
-        () -> AppException.conflict("job " + id + " is " + job.status() + "; its picture is not ready"));
-    return Response.ok(png, "image/png").header("Cache-Control", "private, max-age=31536000, immutable").build();
+    byte[] png =
+        jobs.result(id)
+            .map(part)
+            .orElseThrow(
+                () ->
+                    AppException.conflict(
+                        "job " + id + " is " + job.status() + "; its picture is not ready"));
+    return Response.ok(png, "image/png")
+        .header("Cache-Control", "private, max-age=31536000, immutable")
+        .build();
   }
 
   static UUID parse(String id) {

@@ -31,7 +31,10 @@ public class JobSocket {
     Optional<UUID> id = parse(connection.pathParam("id"));
     Optional<JobView> job = id.flatMap(jobs::find);
     if (job.isEmpty()) {
-      outbox.text("failed", jobs.message("failed", Map.of("detail", "job " + connection.pathParam("id") + " does not exist")));
+      outbox.text(
+          "failed",
+          jobs.message(
+              "failed", Map.of("detail", "job " + connection.pathParam("id") + " does not exist")));
       outbox.closeWhenDrained();
       return;
     }
@@ -46,19 +49,27 @@ public class JobSocket {
   @OnClose
   public void close(WebSocketConnection connection) {
     Outbox outbox = outboxes.remove(connection.id());
-    parse(connection.pathParam("id")).ifPresent(id -> {
-      if (outbox != null) {
-        events.unsubscribe(id, outbox);
-      }
-    });
+    parse(connection.pathParam("id"))
+        .ifPresent(
+            id -> {
+              if (outbox != null) {
+                events.unsubscribe(id, outbox);
+              }
+            });
   }
 
   private void sendEnding(Outbox outbox, JobView view) {
     switch (view.status()) {
-      case "done" -> outbox.text("done", jobs.message("done", Map.of("image", "/api/jobs/" + view.id() + "/image.png")));
+      case "done" ->
+          outbox.text(
+              "done",
+              jobs.message("done", Map.of("image", "/api/jobs/" + view.id() + "/image.png")));
       case "cancelled" -> outbox.text("cancelled", jobs.message("cancelled", Map.of()));
-      case "failed", "interrupted" -> outbox.text("failed", jobs.message("failed",
-          Map.of("detail", view.error() == null ? view.status() : view.error())));
+      case "failed", "interrupted" ->
+          outbox.text(
+              "failed",
+              jobs.message(
+                  "failed", Map.of("detail", view.error() == null ? view.status() : view.error())));
       default -> outbox.text("status", jobs.statusMessage(view));
     }
   }

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one WebSocket connection still has to send. A slow client gets the newest frame of each
- * tile and the newest progress, never a growing backlog: one message is in flight at a time and a
- * newer frame of a tile replaces the unsent older one. Text goes before frames, so "started"
- * always precedes the frames it lays out.
+ * What one WebSocket connection still has to send. A slow client gets the newest frame of each tile
+ * and the newest progress, never a growing backlog: one message is in flight at a time and a newer
+ * frame of a tile replaces the unsent older one. Text goes before frames, so "started" always
+ * precedes the frames it lays out.
  */
 final class Outbox implements JobSubscriber {
 

@@ -19,7 +19,8 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response app(AppException e) {
-    Response.ResponseBuilder r = problem(Problem.of(e.status(), e.title(), e.getMessage(), e.field()));
+    Response.ResponseBuilder r =
+        problem(Problem.of(e.status(), e.title(), e.getMessage(), e.field()));
     if (e instanceof QueueFullException full) {
       r.header("Retry-After", full.retryAfterSeconds());
     }
@@ -28,7 +29,10 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unknownField(UnrecognizedPropertyException e) {
-    return problem(Problem.of(400, "Invalid request", "unknown field '" + e.getPropertyName() + "'", path(e))).build();
+    return problem(
+            Problem.of(
+                400, "Invalid request", "unknown field '" + e.getPropertyName() + "'", path(e)))
+        .build();
   }
 
   @ServerExceptionMapper
@@ -39,7 +43,10 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response badJson(JsonMappingException e) {
     String field = path(e);
-    String detail = field == null ? "the body is not valid JSON for this request" : field + " has the wrong type";
+    String detail =
+        field == null
+            ? "the body is not valid JSON for this request"
+            : field + " has the wrong type";
     return problem(Problem.of(400, "Invalid request", detail, field)).build();
   }
 
@@ -51,15 +58,19 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response web(WebApplicationException e) {
     int status = e.getResponse().getStatus();
-    String title = Response.Status.fromStatusCode(status) == null
-        ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+    String title =
+        Response.Status.fromStatusCode(status) == null
+            ? "Error"
+            : Response.Status.fromStatusCode(status).getReasonPhrase();
     return problem(Problem.of(status, title, e.getMessage(), null)).build();
   }
 
   @ServerExceptionMapper
   public Response unexpected(Exception e) {
     LOG.error("unexpected error", e);
-    return problem(Problem.of(500, "Internal error", "the server could not complete the request", null)).build();
+    return problem(
+            Problem.of(500, "Internal error", "the server could not complete the request", null))
+        .build();
   }
 
   private static Response.ResponseBuilder problem(Problem p) {

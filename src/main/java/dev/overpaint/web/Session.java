@@ -3,8 +3,8 @@ package dev.overpaint.web;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
- * The anonymous browser session of the current request: a random 128-bit id carried in an
- * HttpOnly, SameSite=Lax cookie. It owns the session's jobs and galleries.
+ * The anonymous browser session of the current request: a random 128-bit id carried in an HttpOnly,
+ * SameSite=Lax cookie. It owns the session's jobs and galleries.
  */
 @RequestScoped
 public class Session {

@@ -33,13 +33,14 @@ public class SessionFilters {
   @ServerResponseFilter
   public void writeSession(ContainerResponseContext response) {
     if (session.id() != null && session.fresh()) {
-      NewCookie cookie = new NewCookie.Builder(Session.COOKIE)
-          .value(session.id())
-          .path("/")
-          .httpOnly(true)
-          .sameSite(NewCookie.SameSite.LAX)
-          .maxAge(60 * 60 * 24 * 365)
-          .build();
+      NewCookie cookie =
+          new NewCookie.Builder(Session.COOKIE)
+              .value(session.id())
+              .path("/")
+              .httpOnly(true)
+              .sameSite(NewCookie.SameSite.LAX)
+              .maxAge(60 * 60 * 24 * 365)
+              .build();
       response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie);
     }
   }

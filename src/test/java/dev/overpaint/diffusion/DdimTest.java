@@ -64,7 +64,8 @@ class DdimTest {
     double sigma = 0.3;
     float[] step = Ddim.step(X0, EPS, prev, sigma, z);
     for (int i = 0; i < X0.length; i++) {
-      double expected = Math.sqrt(prev) * X0[i] + Math.sqrt(1 - prev - sigma * sigma) * EPS[i] + sigma;
+      double expected =
+          Math.sqrt(prev) * X0[i] + Math.sqrt(1 - prev - sigma * sigma) * EPS[i] + sigma;
       assertEquals(expected, step[i], 1e-6);
     }
   }
@@ -97,7 +98,8 @@ class DdimTest {
 
   @Test
   void schedulesDecreaseFromNearlyOne() {
-    for (NoiseSchedule s : new NoiseSchedule[] {NoiseSchedule.cosine(1000), NoiseSchedule.linear(1000)}) {
+    for (NoiseSchedule s :
+        new NoiseSchedule[] {NoiseSchedule.cosine(1000), NoiseSchedule.linear(1000)}) {
       assertEquals(1.0, s.alphaCumprod(-1));
       assertTrue(s.alphaCumprod(0) > 0.999);
       assertTrue(s.alphaCumprod(999) < 1e-3);

@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** What a restart finds in the table: running jobs become interrupted, waiting ones stay in line. */
+/**
+ * What a restart finds in the table: running jobs become interrupted, waiting ones stay in line.
+ */
 @QuarkusTest
 class JobRecoveryTest {
 
@@ -22,14 +24,27 @@ class JobRecoveryTest {
   void runningJobsAreMarkedInterruptedAndQueuedOnesAreKept() {
     UUID running = UUID.randomUUID();
     UUID waiting = UUID.randomUUID();
-    QuarkusTransaction.requiringNew().run(() -> {
-      Job r = Job.queued(running, "recovery-test-session-000", JobParams.defaults("a", 1), Instant.now());
-      r.status = JobStatus.RUNNING;
-      r.persist();
-      // Written directly, as a previous server would have left it; never handed to this queue.
-      Job w = Job.queued(waiting, "recovery-test-session-000", JobParams.defaults("b", 2), Instant.now());
-      w.persist();
-    });
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Job r =
+                  Job.queued(
+                      running,
+                      "recovery-test-session-000",
+                      JobParams.defaults("a", 1),
+                      Instant.now());
+              r.status = JobStatus.RUNNING;
+              r.persist();
+              // Written directly, as a previous server would have left it; never handed to this
+              // queue.
+              Job w =
+                  Job.queued(
+                      waiting,
+                      "recovery-test-session-000",
+                      JobParams.defaults("b", 2),
+                      Instant.now());
+              w.persist();
+            });
 
     var requeued = jobs.recover();
 

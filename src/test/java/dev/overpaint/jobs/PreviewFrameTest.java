@@ -14,13 +14,37 @@ class PreviewFrameTest {
     byte[] bytes = new PreviewFrame(1, 1, 5, 3, 20, 48, 300, 64, 0x1234, image).encode();
     assertEquals(18 + 3, bytes.length);
     assertArrayEquals(
-        new byte[] {1, 1, 1, 0, 0, 5, 0, 3, 0, 20, 0, 48, 1, 44, 0, 64, 0x12, 0x34, (byte) 0xFF, (byte) 0xD8, 7},
+        new byte[] {
+          1,
+          1,
+          1,
+          0,
+          0,
+          5,
+          0,
+          3,
+          0,
+          20,
+          0,
+          48,
+          1,
+          44,
+          0,
+          64,
+          0x12,
+          0x34,
+          (byte) 0xFF,
+          (byte) 0xD8,
+          7
+        },
         bytes);
   }
 
   @Test
   void decodeInvertsEncode() {
-    PreviewFrame frame = new PreviewFrame(2, 2, PreviewFrame.CANVAS_INDEX, 65535, 65535, 0, 0, 208, 208, new byte[] {9});
+    PreviewFrame frame =
+        new PreviewFrame(
+            2, 2, PreviewFrame.CANVAS_INDEX, 65535, 65535, 0, 0, 208, 208, new byte[] {9});
     PreviewFrame back = PreviewFrame.decode(frame.encode());
     assertEquals(frame.kind(), back.kind());
     assertEquals(frame.format(), back.format());
@@ -36,6 +60,8 @@ class PreviewFrameTest {
     byte[] wrongVersion = new PreviewFrame(1, 1, 0, 0, 1, 0, 0, 1, 1, new byte[0]).encode();
     wrongVersion[0] = 2;
     assertThrows(IllegalArgumentException.class, () -> PreviewFrame.decode(wrongVersion));
-    assertThrows(IllegalArgumentException.class, () -> new PreviewFrame(1, 1, 70000, 0, 1, 0, 0, 1, 1, new byte[0]).encode());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new PreviewFrame(1, 1, 70000, 0, 1, 0, 0, 1, 1, new byte[0]).encode());
   }
 }

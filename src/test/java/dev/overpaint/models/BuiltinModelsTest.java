@@ -50,7 +50,9 @@ class BuiltinModelsTest {
     Generator g = models.generator();
     assertEquals(128, g.latentDim());
     assertEquals(64, g.resolution());
-    Tensor z = new Tensor(new int[] {2, 128}, concat(g.latentForSeed(1).data(), g.latentForSeed(2).data()));
+    Tensor z =
+        new Tensor(
+            new int[] {2, 128}, concat(g.latentForSeed(1).data(), g.latentForSeed(2).data()));
     Tensor img = g.synthesize(z, 1f, 7);
     assertArrayEquals(new int[] {2, 3, 64, 64}, img.shape());
     float min = Float.MAX_VALUE;
@@ -120,7 +122,8 @@ class BuiltinModelsTest {
   @Test
   void imageEmbeddingsResizeAnyInputSize() {
     TextImageEncoder e = models.encoder();
-    for (int[] shape : new int[][] {{2, 3, 64, 64}, {2, 3, 128, 128}, {1, 3, 50, 70}, {1, 3, 32, 32}}) {
+    for (int[] shape :
+        new int[][] {{2, 3, 64, 64}, {2, 3, 128, 128}, {1, 3, 50, 70}, {1, 3, 32, 32}}) {
       Tensor emb = e.encodeImages(gaussian(shape, 3));
       assertArrayEquals(new int[] {shape[0], 128}, emb.shape());
       for (int i = 0; i < shape[0]; i++) {
@@ -147,7 +150,8 @@ class BuiltinModelsTest {
     for (int i = 0; i < moved.length; i++) {
       moved[i] -= step * lg.gradient().data()[i];
     }
-    TextImageEncoder.LossGradient after = e.sphericalDistance(new Tensor(images.shape(), moved), target);
+    TextImageEncoder.LossGradient after =
+        e.sphericalDistance(new Tensor(images.shape(), moved), target);
     assertTrue(sum(after.loss()) < sum(lg.loss()), sum(after.loss()) + " < " + sum(lg.loss()));
 
     // Repeating the call gives the same gradient: nothing accumulates between calls.

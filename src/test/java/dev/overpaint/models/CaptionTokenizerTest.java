@@ -14,8 +14,12 @@ class CaptionTokenizerTest {
 
   @BeforeAll
   static void readVocab() throws Exception {
-    try (InputStream in = CaptionTokenizerTest.class.getClassLoader().getResourceAsStream("models/builtin/vocab.txt")) {
-      tokenizer = new CaptionTokenizer(CaptionTokenizer.readVocab(in), CaptionTokenizer.CONTEXT_LENGTH);
+    try (InputStream in =
+        CaptionTokenizerTest.class
+            .getClassLoader()
+            .getResourceAsStream("models/builtin/vocab.txt")) {
+      tokenizer =
+          new CaptionTokenizer(CaptionTokenizer.readVocab(in), CaptionTokenizer.CONTEXT_LENGTH);
     }
   }
 
@@ -26,7 +30,9 @@ class CaptionTokenizerTest {
     assertEquals(2, tokenizer.id("<bos>"));
     assertEquals(3, tokenizer.id("<eos>"));
     assertTrue(tokenizer.vocabSize() >= 300, "vocabulary of " + tokenizer.vocabSize());
-    for (String w : List.of("ink", "blueprint", "facade", "arched", "columns", "dome", "pediment", "the", "with")) {
+    for (String w :
+        List.of(
+            "ink", "blueprint", "facade", "arched", "columns", "dome", "pediment", "the", "with")) {
       assertTrue(tokenizer.id(w) > 3, w + " is in the vocabulary");
     }
   }

@@ -15,20 +15,25 @@ import org.junit.jupiter.api.io.TempDir;
 /** A tampered copy of the built-in set must fail with a message that names the problem. */
 class ModelLoaderErrorsTest {
 
-  private static final String[] FILES = {"manifest.json", "generator.params", "denoiser.params", "encoder.params", "vocab.txt"};
+  private static final String[] FILES = {
+    "manifest.json", "generator.params", "denoiser.params", "encoder.params", "vocab.txt"
+  };
 
   @TempDir Path dir;
 
   private void copyBuiltin() throws IOException {
     for (String f : FILES) {
-      try (InputStream in = getClass().getClassLoader().getResourceAsStream("models/builtin/" + f)) {
+      try (InputStream in =
+          getClass().getClassLoader().getResourceAsStream("models/builtin/" + f)) {
         Files.write(dir.resolve(f), in.readAllBytes());
       }
     }
   }
 
   private ModelLoadException loadFails() {
-    return assertThrows(ModelLoadException.class, () -> ModelRegistry.load(ModelSource.directory(dir), DeviceChoice.CPU).close());
+    return assertThrows(
+        ModelLoadException.class,
+        () -> ModelRegistry.load(ModelSource.directory(dir), DeviceChoice.CPU).close());
   }
 
   private static void assertMentions(ModelLoadException e, String... parts) {
@@ -41,7 +46,10 @@ class ModelLoaderErrorsTest {
     Path m = dir.resolve("manifest.json");
     String s = Files.readString(m, StandardCharsets.UTF_8);
     assertTrue(s.contains(from), "manifest contains " + from);
-    Files.writeString(m, s.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+    Files.writeString(
+        m,
+        s.replaceFirst(
+            java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
   }
 
   @Test
@@ -64,13 +72,18 @@ class ModelLoaderErrorsTest {
 
   @Test
   void missingManifestSaysWhereItLookedAndHowToFix() {
-    assertMentions(loadFails(), "no model manifest", dir.resolve("manifest.json").toAbsolutePath().toString(), "overpaint.models.dir");
+    assertMentions(
+        loadFails(),
+        "no model manifest",
+        dir.resolve("manifest.json").toAbsolutePath().toString(),
+        "overpaint.models.dir");
   }
 
   @Test
   void shapeMismatchNamesTheParameterAndBothShapes() throws IOException {
     copyBuiltin();
-    editManifest("\"name\" : \"mapping.0.weight\",\n        \"shape\" : [ 128, 128 ]",
+    editManifest(
+        "\"name\" : \"mapping.0.weight\",\n        \"shape\" : [ 128, 128 ]",
         "\"name\" : \"mapping.0.weight\",\n        \"shape\" : [ 128, 64 ]");
     assertMentions(loadFails(), "mapping.0.weight", "[128, 64]", "[128, 128]");
   }
@@ -86,7 +99,8 @@ class ModelLoaderErrorsTest {
   void unknownArchitectureListsTheKnownOnes() throws IOException {
     copyBuiltin();
     editManifest("\"architecture\" : \"unet-eps\"", "\"architecture\" : \"unet-v9\"");
-    assertMentions(loadFails(), "unknown architecture 'unet-v9'", "stylegan2-tiny", "unet-eps", "tinyclip");
+    assertMentions(
+        loadFails(), "unknown architecture 'unet-v9'", "stylegan2-tiny", "unet-eps", "tinyclip");
   }
 
   @Test
@@ -101,7 +115,10 @@ class ModelLoaderErrorsTest {
     if (Engine.getInstance().getGpuCount() > 0) {
       return; // a machine with a GPU cannot show this error
     }
-    ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelRegistry.load(ModelSource.builtin(), DeviceChoice.GPU));
+    ModelLoadException e =
+        assertThrows(
+            ModelLoadException.class,
+            () -> ModelRegistry.load(ModelSource.builtin(), DeviceChoice.GPU));
     assertMentions(e, "overpaint.device=gpu", "no GPU");
   }
 }

@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-/** Forward timings of the built-in networks; run with -Doverpaint.bench=true -Dtest=ModelTimingsTest. */
+/**
+ * Forward timings of the built-in networks; run with -Doverpaint.bench=true
+ * -Dtest=ModelTimingsTest.
+ */
 @Tag("slow")
 @EnabledIfSystemProperty(named = "overpaint.bench", matches = "true")
 class ModelTimingsTest {
@@ -20,9 +23,13 @@ class ModelTimingsTest {
       report("denoiser 16x3x64x64", () -> set.denoiser().predictEps(tiles, t));
       report("generator 1 image 64x64", () -> g.synthesize(g.latentForSeed(1), 0.7f, 1));
       report("generator 16 images 64x64", () -> g.synthesize(batch(g, 16), 0.7f, 1));
-      report("encoder sphericalDistance 16x3x64x64", () -> set.encoder().sphericalDistance(tiles, target));
+      report(
+          "encoder sphericalDistance 16x3x64x64",
+          () -> set.encoder().sphericalDistance(tiles, target));
       report("encoder encodeImages 16x3x64x64", () -> set.encoder().encodeImages(tiles));
-      report("encoder encodeText", () -> set.encoder().encodeText("a sepia section of a domed church"));
+      report(
+          "encoder encodeText",
+          () -> set.encoder().encodeText("a sepia section of a domed church"));
     }
   }
 

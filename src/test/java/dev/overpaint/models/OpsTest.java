@@ -23,7 +23,10 @@ class OpsTest {
       }
       try (NDManager call = m.newSubManager()) {
         NDArray x = call.create(v, new Shape(2, 4, 3, 3));
-        float[] y = gn.forward(new ParameterStore(call, false), new NDList(x), false).singletonOrThrow().toFloatArray();
+        float[] y =
+            gn.forward(new ParameterStore(call, false), new NDList(x), false)
+                .singletonOrThrow()
+                .toFloatArray();
         for (int g = 0; g < 4; g++) { // (n, group) pairs: 18 contiguous values each
           double mean = 0;
           double sq = 0;
@@ -42,7 +45,8 @@ class OpsTest {
   void resizeAveragesIntegerDownscalesAndKeepsOtherSizes() {
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray x = m.arange(16f).reshape(1, 1, 4, 4);
-      assertArrayEquals(new float[] {2.5f, 4.5f, 10.5f, 12.5f}, Ops.resize(x, 2).toFloatArray(), 1e-6f);
+      assertArrayEquals(
+          new float[] {2.5f, 4.5f, 10.5f, 12.5f}, Ops.resize(x, 2).toFloatArray(), 1e-6f);
       assertEquals(new Shape(1, 1, 3, 3), Ops.resize(x, 3).getShape());
       assertEquals(new Shape(1, 1, 8, 8), Ops.resize(x, 8).getShape());
       assertEquals(new Shape(1, 1, 8, 8), Ops.upsample2x(x).getShape());

@@ -39,7 +39,8 @@ class PipelineTest {
   }
 
   private static Pipeline pipeline(Denoiser denoiser) {
-    return new Pipeline(models.generator(), denoiser, models.encoder(), PipelineSettings.DEFAULTS, "test");
+    return new Pipeline(
+        models.generator(), denoiser, models.encoder(), PipelineSettings.DEFAULTS, "test");
   }
 
   @Test
@@ -48,22 +49,23 @@ class PipelineTest {
     List<PipelineListener.Step> steps = new ArrayList<>();
     AtomicInteger started = new AtomicInteger();
     Pipeline p = pipeline(new BatchRecorder(models.denoiser(), batchSizes));
-    PipelineResult r = p.run(
-        new JobParams("a blueprint of a tower", 7, 3, 0.5, 0, 4, Blend.JOINT),
-        new PipelineListener() {
-          @Override
-          public void started(Started e) {
-            started.incrementAndGet();
-            assertEquals(208, e.geometry().width());
-            assertArrayEquals(new int[] {500, 250, 0}, e.timesteps());
-          }
+    PipelineResult r =
+        p.run(
+            new JobParams("a blueprint of a tower", 7, 3, 0.5, 0, 4, Blend.JOINT),
+            new PipelineListener() {
+              @Override
+              public void started(Started e) {
+                started.incrementAndGet();
+                assertEquals(208, e.geometry().width());
+                assertArrayEquals(new int[] {500, 250, 0}, e.timesteps());
+              }
 
-          @Override
-          public void step(Step e) {
-            steps.add(e);
-          }
-        },
-        () -> false);
+              @Override
+              public void step(Step e) {
+                steps.add(e);
+              }
+            },
+            () -> false);
     assertEquals(1, started.get());
     assertEquals(List.of(16, 16, 16), batchSizes, "one batch of 16 tiles per step");
     assertEquals(3, steps.size());
@@ -83,7 +85,12 @@ class PipelineTest {
     JobParams params = new JobParams("ink facade", 42, 2, 0.6, 0, 2, Blend.JOINT);
     BufferedImage a = p.run(params, PipelineListener.NONE, () -> false).image();
     BufferedImage b = p.run(params, PipelineListener.NONE, () -> false).image();
-    BufferedImage c = p.run(new JobParams("ink facade", 43, 2, 0.6, 0, 2, Blend.JOINT), PipelineListener.NONE, () -> false).image();
+    BufferedImage c =
+        p.run(
+                new JobParams("ink facade", 43, 2, 0.6, 0, 2, Blend.JOINT),
+                PipelineListener.NONE,
+                () -> false)
+            .image();
     assertArrayEquals(pixels(a), pixels(b));
     assertFalse(java.util.Arrays.equals(pixels(a), pixels(c)));
   }
@@ -91,8 +98,12 @@ class PipelineTest {
   @ParameterizedTest
   @EnumSource(Blend.class)
   void everyBlendProducesTheFullCanvas(Blend blend) {
-    PipelineResult r = pipeline(models.denoiser()).run(
-        new JobParams("sepia arches", 3, 2, 0.5, 0, 2, blend), PipelineListener.NONE, () -> false);
+    PipelineResult r =
+        pipeline(models.denoiser())
+            .run(
+                new JobParams("sepia arches", 3, 2, 0.5, 0, 2, blend),
+                PipelineListener.NONE,
+                () -> false);
     assertEquals(112, r.image().getWidth());
     assertEquals(blend.id(), r.metadata().get("blend"));
   }
@@ -100,36 +111,69 @@ class PipelineTest {
   @Test
   void guidanceChangesThePicture() {
     Pipeline p = pipeline(models.denoiser());
-    BufferedImage plain = p.run(new JobParams("a domed tower", 5, 2, 0.5, 0, 1, Blend.JOINT), PipelineListener.NONE, () -> false).image();
-    BufferedImage guided = p.run(new JobParams("a domed tower", 5, 2, 0.5, 500, 1, Blend.JOINT), PipelineListener.NONE, () -> false).image();
-    assertFalse(java.util.Arrays.equals(pixels(plain), pixels(guided)), "the cond_fn hook is applied");
+    BufferedImage plain =
+        p.run(
+                new JobParams("a domed tower", 5, 2, 0.5, 0, 1, Blend.JOINT),
+                PipelineListener.NONE,
+                () -> false)
+            .image();
+    BufferedImage guided =
+        p.run(
+                new JobParams("a domed tower", 5, 2, 0.5, 500, 1, Blend.JOINT),
+                PipelineListener.NONE,
+                () -> false)
+            .image();
+    assertFalse(
+        java.util.Arrays.equals(pixels(plain), pixels(guided)), "the cond_fn hook is applied");
   }
 
   @Test
   void metadataRecordsEveryParameterAndModelHash() {
-    PipelineResult r = pipeline(models.denoiser()).run(
-        new JobParams("a plan", 9, 1, 0.9, 0, 1, Blend.FEATHER), PipelineListener.NONE, () -> false);
+    PipelineResult r =
+        pipeline(models.denoiser())
+            .run(
+                new JobParams("a plan", 9, 1, 0.9, 0, 1, Blend.FEATHER),
+                PipelineListener.NONE,
+                () -> false);
     var m = r.metadata();
-    for (String key : List.of("prompt", "seed", "steps", "skip", "guidance", "grid", "blend", "canvas", "tiles", "models", "version")) {
+    for (String key :
+        List.of(
+            "prompt",
+            "seed",
+            "steps",
+            "skip",
+            "guidance",
+            "grid",
+            "blend",
+            "canvas",
+            "tiles",
+            "models",
+            "version")) {
       assertTrue(m.containsKey(key), key);
     }
     @SuppressWarnings("unchecked")
-    var generator = (java.util.Map<String, Object>) ((java.util.Map<String, Object>) m.get("models")).get("generator");
+    var generator =
+        (java.util.Map<String, Object>)
+            ((java.util.Map<String, Object>) m.get("models")).get("generator");
     assertEquals(models.generator().info().sha256(), generator.get("sha256"));
   }
 
   @Test
   void cancellationStopsBeforeTheNextStep() {
     AtomicInteger seen = new AtomicInteger();
-    assertThrows(CancelledException.class, () -> pipeline(models.denoiser()).run(
-        new JobParams("x", 1, 5, 0.5, 0, 1, Blend.JOINT),
-        new PipelineListener() {
-          @Override
-          public void step(Step e) {
-            seen.incrementAndGet();
-          }
-        },
-        () -> seen.get() >= 2));
+    assertThrows(
+        CancelledException.class,
+        () ->
+            pipeline(models.denoiser())
+                .run(
+                    new JobParams("x", 1, 5, 0.5, 0, 1, Blend.JOINT),
+                    new PipelineListener() {
+                      @Override
+                      public void step(Step e) {
+                        seen.incrementAndGet();
+                      }
+                    },
+                    () -> seen.get() >= 2));
     assertEquals(2, seen.get());
   }
 

@@ -49,7 +49,9 @@ class FusionWeightsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = WindowShape.class, names = {"GAUSSIAN", "COSINE"})
+  @EnumSource(
+      value = WindowShape.class,
+      names = {"GAUSSIAN", "COSINE"})
   void smoothWindowsFavourTheTileCentre(WindowShape shape) {
     FusionWeights w = FusionWeights.of(TileGeometry.square(2, 32, 16), shape);
     assertTrue(w.at(0, 8, 8) > w.at(0, 28, 8), "a tile's own interior outweighs its far edge");

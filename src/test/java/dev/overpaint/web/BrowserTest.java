@@ -42,11 +42,22 @@ class BrowserTest {
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
     options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, options);
   }
 
@@ -60,7 +71,9 @@ class BrowserTest {
   @Test
   void promptToLiveTilesToGallery() throws Exception {
     driver.get(base.toString());
-    driver.findElement(By.id("prompt")).sendKeys("a blueprint of a domed tower with arched windows");
+    driver
+        .findElement(By.id("prompt"))
+        .sendKeys("a blueprint of a domed tower with arched windows");
     driver.findElement(By.id("seed")).sendKeys("7");
     driver.findElement(By.id("steps")).sendKeys("4");
     driver.findElement(By.id("generate")).click();
@@ -71,27 +84,37 @@ class BrowserTest {
     WebElement image = driver.findElement(By.id("final-image"));
     wait.until(d -> loaded(image));
     assertTrue(image.getDomAttribute("src").endsWith("/image.png"));
-    assertTrue(loaded(driver.findElement(By.id("init-image"))), "the GAN base is shown beside the result");
+    assertTrue(
+        loaded(driver.findElement(By.id("init-image"))), "the GAN base is shown beside the result");
     screenshot("generate.png");
 
     new Select(driver.findElement(By.id("gallery-select"))).selectByValue("__new__");
     driver.findElement(By.id("gallery-name")).sendKeys("Browser test towers");
     driver.findElement(By.id("save")).click();
-    WebElement link = wait.until(d -> d.findElements(By.id("saved-link")).stream().findFirst().orElse(null));
+    WebElement link =
+        wait.until(d -> d.findElements(By.id("saved-link")).stream().findFirst().orElse(null));
     link.click();
 
-    wait.until(d -> d.findElement(By.id("gallery-title")).getText().contains("Browser test towers"));
-    WebElement item = wait.until(d -> d.findElements(By.cssSelector("img.gallery-item-image")).stream()
-        .filter(this::loaded).findFirst().orElse(null));
+    wait.until(
+        d -> d.findElement(By.id("gallery-title")).getText().contains("Browser test towers"));
+    WebElement item =
+        wait.until(
+            d ->
+                d.findElements(By.cssSelector("img.gallery-item-image")).stream()
+                    .filter(this::loaded)
+                    .findFirst()
+                    .orElse(null));
     assertTrue(item.getDomAttribute("src").endsWith("/image.png"));
-    assertEquals("a blueprint of a domed tower with arched windows",
+    assertEquals(
+        "a blueprint of a domed tower with arched windows",
         driver.findElement(By.cssSelector("figure.gallery-item figcaption")).getText());
     screenshot("gallery.png");
   }
 
   private boolean loaded(WebElement img) {
-    Object ok = ((JavascriptExecutor) driver).executeScript(
-        "return arguments[0].complete && arguments[0].naturalWidth > 0", img);
+    Object ok =
+        ((JavascriptExecutor) driver)
+            .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", img);
     return Boolean.TRUE.equals(ok);
   }
 

@@ -1,9 +1,9 @@
 package dev.overpaint.web;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,17 +24,24 @@ import org.junit.jupiter.params.provider.CsvSource;
 @QuarkusTest
 class JobApiTest {
 
-  static final String SMALL_JOB = "{\"prompt\":\"a blueprint of a domed tower\",\"seed\":7,\"steps\":2,\"grid\":2}";
+  static final String SMALL_JOB =
+      "{\"prompt\":\"a blueprint of a domed tower\",\"seed\":7,\"steps\":2,\"grid\":2}";
 
   @Test
   void aJobRunsToDoneAndItsPngCarriesEveryParameter() throws Exception {
-    String id = given().contentType(ContentType.JSON).body(SMALL_JOB)
-        .when().post("/api/jobs")
-        .then().statusCode(202)
-        .header("Location", containsString("/api/jobs/"))
-        .body("status", equalTo("queued"))
-        .body("position", greaterThanOrEqualTo(0))
-        .extract().path("id");
+    String id =
+        given()
+            .contentType(ContentType.JSON)
+            .body(SMALL_JOB)
+            .when()
+            .post("/api/jobs")
+            .then()
+            .statusCode(202)
+            .header("Location", containsString("/api/jobs/"))
+            .body("status", equalTo("queued"))
+            .body("position", greaterThanOrEqualTo(0))
+            .extract()
+            .path("id");
 
     JsonNode job = TestJobs.awaitFinished(id);
     assertEquals("done", job.get("status").asText(), job.toString());
@@ -42,8 +49,14 @@ class JobApiTest {
     assertEquals(7, job.get("seed").asLong());
     assertTrue(job.hasNonNull("startedAt") && job.hasNonNull("finishedAt"));
 
-    byte[] png = given().get("/api/jobs/" + id + "/image.png")
-        .then().statusCode(200).contentType("image/png").extract().asByteArray();
+    byte[] png =
+        given()
+            .get("/api/jobs/" + id + "/image.png")
+            .then()
+            .statusCode(200)
+            .contentType("image/png")
+            .extract()
+            .asByteArray();
     JsonNode meta = new ObjectMapper().readTree(textChunk(png, "overpaint"));
     assertEquals("a blueprint of a domed tower", meta.get("prompt").asText());
     assertEquals(7, meta.get("seed").asLong());
@@ -57,26 +70,32 @@ class JobApiTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "{\"prompt\":\"\"}|prompt",
-    "{\"seed\":1}|prompt",
-    "{\"prompt\":\"x\",\"steps\":0}|steps",
-    "{\"prompt\":\"x\",\"steps\":201}|steps",
-    "{\"prompt\":\"x\",\"skip\":1.0}|skip",
-    "{\"prompt\":\"x\",\"skip\":0.99,\"steps\":50}|steps",
-    "{\"prompt\":\"x\",\"guidance\":-1}|guidance",
-    "{\"prompt\":\"x\",\"grid\":9}|grid",
-    "{\"prompt\":\"x\",\"blend\":\"mosaic\"}|blend",
-    "{\"prompt\":\"x\",\"seed\":-5}|seed",
-    "{\"prompt\":\"x\",\"seed\":9007199254740993}|seed",
-    "{\"prompt\":\"x\",\"colour\":\"red\"}|colour",
-    "{\"prompt\":\"x\",\"steps\":\"many\"}|steps",
-    "{\"prompt\":\"x\",\"steps\":2.5}|steps"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"prompt\":\"\"}|prompt",
+        "{\"seed\":1}|prompt",
+        "{\"prompt\":\"x\",\"steps\":0}|steps",
+        "{\"prompt\":\"x\",\"steps\":201}|steps",
+        "{\"prompt\":\"x\",\"skip\":1.0}|skip",
+        "{\"prompt\":\"x\",\"skip\":0.99,\"steps\":50}|steps",
+        "{\"prompt\":\"x\",\"guidance\":-1}|guidance",
+        "{\"prompt\":\"x\",\"grid\":9}|grid",
+        "{\"prompt\":\"x\",\"blend\":\"mosaic\"}|blend",
+        "{\"prompt\":\"x\",\"seed\":-5}|seed",
+        "{\"prompt\":\"x\",\"seed\":9007199254740993}|seed",
+        "{\"prompt\":\"x\",\"colour\":\"red\"}|colour",
+        "{\"prompt\":\"x\",\"steps\":\"many\"}|steps",
+        "{\"prompt\":\"x\",\"steps\":2.5}|steps"
+      })
   void invalidRequestsAreProblemsNamingTheField(String body, String field) {
-    given().contentType(ContentType.JSON).body(body)
-        .when().post("/api/jobs")
-        .then().statusCode(400)
+    given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/api/jobs")
+        .then()
+        .statusCode(400)
         .contentType("application/problem+json")
         .body("status", equalTo(400))
         .body("field", equalTo(field))
@@ -85,42 +104,79 @@ class JobApiTest {
 
   @Test
   void aTooLongPromptIsRefused() {
-    given().contentType(ContentType.JSON).body("{\"prompt\":\"" + "a".repeat(501) + "\"}")
-        .post("/api/jobs").then().statusCode(400).body("field", equalTo("prompt"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"prompt\":\"" + "a".repeat(501) + "\"}")
+        .post("/api/jobs")
+        .then()
+        .statusCode(400)
+        .body("field", equalTo("prompt"));
   }
 
   @Test
   void malformedJsonIsAProblem() {
-    given().contentType(ContentType.JSON).body("{\"prompt\":")
-        .post("/api/jobs").then().statusCode(400).contentType("application/problem+json");
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"prompt\":")
+        .post("/api/jobs")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
   }
 
   @Test
   void unknownJobsAreNotFound() {
-    given().get("/api/jobs/00000000-0000-0000-0000-000000000000")
-        .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+    given()
+        .get("/api/jobs/00000000-0000-0000-0000-000000000000")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("status", equalTo(404));
     given().get("/api/jobs/not-a-uuid").then().statusCode(404);
   }
 
   @Test
   void onlyTheCreatingSessionMayCancel() {
-    var created = given().contentType(ContentType.JSON)
-        .body("{\"prompt\":\"ink elevation\",\"seed\":1,\"steps\":40,\"grid\":2}")
-        .post("/api/jobs").then().statusCode(202).extract();
+    var created =
+        given()
+            .contentType(ContentType.JSON)
+            .body("{\"prompt\":\"ink elevation\",\"seed\":1,\"steps\":40,\"grid\":2}")
+            .post("/api/jobs")
+            .then()
+            .statusCode(202)
+            .extract();
     String id = created.path("id");
     String owner = created.cookie(Session.COOKIE);
 
-    given().post("/api/jobs/" + id + "/cancel").then().statusCode(403).contentType("application/problem+json");
-    given().cookie(Session.COOKIE, owner).post("/api/jobs/" + id + "/cancel").then().statusCode(202);
+    given()
+        .post("/api/jobs/" + id + "/cancel")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
+    given()
+        .cookie(Session.COOKIE, owner)
+        .post("/api/jobs/" + id + "/cancel")
+        .then()
+        .statusCode(202);
     JsonNode job = TestJobs.awaitFinished(id);
     assertEquals("cancelled", job.get("status").asText());
-    given().get("/api/jobs/" + id + "/image.png").then().statusCode(409).contentType("application/problem+json");
+    given()
+        .get("/api/jobs/" + id + "/image.png")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json");
   }
 
   @Test
   void theSessionCookieIsHttpOnlyAndLax() {
-    String header = given().contentType(ContentType.JSON).body("{\"prompt\":\"\"}").post("/api/jobs")
-        .then().extract().header("Set-Cookie");
+    String header =
+        given()
+            .contentType(ContentType.JSON)
+            .body("{\"prompt\":\"\"}")
+            .post("/api/jobs")
+            .then()
+            .extract()
+            .header("Set-Cookie");
     assertTrue(header.contains("HttpOnly"), header);
     assertTrue(header.toLowerCase().contains("samesite=lax"), header);
   }
@@ -129,7 +185,8 @@ class JobApiTest {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(png))) {
       ImageReader reader = ImageIO.getImageReadersByFormatName("png").next();
       reader.setInput(in);
-      IIOMetadataNode root = (IIOMetadataNode) reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
+      IIOMetadataNode root =
+          (IIOMetadataNode) reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
       var entries = root.getElementsByTagName("tEXtEntry");
       for (int i = 0; i < entries.getLength(); i++) {
         var e = (IIOMetadataNode) entries.item(i);

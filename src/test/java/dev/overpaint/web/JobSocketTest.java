@@ -49,7 +49,8 @@ class JobSocketTest {
     assertEquals(208, started.get("canvas").get("width").asInt());
     assertEquals(16, started.get("tiles").size());
     assertEquals(48, started.get("tiles").get(1).get("x").asInt());
-    assertTrue(watch.first("done").get("image").asText().endsWith("/api/jobs/" + id + "/image.png"));
+    assertTrue(
+        watch.first("done").get("image").asText().endsWith("/api/jobs/" + id + "/image.png"));
 
     Map<Integer, PreviewFrame> last = new HashMap<>();
     for (byte[] bytes : watch.frames) {
@@ -87,17 +88,27 @@ class JobSocketTest {
   }
 
   private String submit(String body) {
-    return given().contentType(ContentType.JSON).body(body).post("/api/jobs").then().statusCode(202).extract().path("id");
+    return given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/jobs")
+        .then()
+        .statusCode(202)
+        .extract()
+        .path("id");
   }
 
   private Watch watch(String id) {
     Watch w = new Watch();
     // Non-blocking callbacks run on the connection's event loop, so messages are seen in order.
-    w.connection = connector.baseUri(base).path("/ws/jobs/" + id)
-        .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
-        .onTextMessage((c, m) -> w.text(m))
-        .onBinaryMessage((c, b) -> w.frames.add(b.getBytes()))
-        .connectAndAwait();
+    w.connection =
+        connector
+            .baseUri(base)
+            .path("/ws/jobs/" + id)
+            .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
+            .onTextMessage((c, m) -> w.text(m))
+            .onBinaryMessage((c, b) -> w.frames.add(b.getBytes()))
+            .connectAndAwait();
     return w;
   }
 
@@ -126,7 +137,9 @@ class JobSocketTest {
     }
 
     JsonNode first(String type) {
-      return texts.stream().filter(t -> t.get("type").asText().equals(type)).findFirst()
+      return texts.stream()
+          .filter(t -> t.get("type").asText().equals(type))
+          .findFirst()
           .orElseThrow(() -> new AssertionError("no " + type + " in " + types()));
     }
   }
