@@ -82,6 +82,11 @@ public class InferenceWorker {
     return deviceName;
   }
 
+  /** Why the models could not be loaded, if they could not. */
+  public java.util.Optional<String> loadFailure() {
+    return java.util.Optional.ofNullable(loadFailure).map(RuntimeException::getMessage);
+  }
+
   private void loop() {
     load();
     while (!stopping) {

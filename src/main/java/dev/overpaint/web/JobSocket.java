@@ -27,7 +27,7 @@ public class JobSocket {
 
   @OnOpen
   public void open(WebSocketConnection connection) {
-    Outbox outbox = new Outbox(connection);
+    Outbox outbox = new Outbox(Outbox.Sender.of(connection));
     Optional<UUID> id = parse(connection.pathParam("id"));
     Optional<JobView> job = id.flatMap(jobs::find);
     if (job.isEmpty()) {

@@ -2,13 +2,13 @@ package dev.overpaint.web;
 
 import dev.overpaint.jobs.JobSubscriber;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * What one WebSocket connection still has to send. A slow client gets the newest frame of each tile
@@ -21,13 +21,48 @@ final class Outbox implements JobSubscriber {
   /** Messages of these types supersede earlier unsent ones of the same type. */
   private static final List<String> COALESCED = List.of("progress", "queued");
 
-  private final WebSocketConnection connection;
+  /** The sending side of a connection; each call completes when the message is written. */
+  interface Sender {
+    CompletionStage<Void> text(String json);
+
+    CompletionStage<Void> binary(byte[] frame);
+
+    boolean isOpen();
+
+    void close();
+
+    static Sender of(WebSocketConnection c) {
+      return new Sender() {
+        @Override
+        public CompletionStage<Void> text(String json) {
+          return c.sendText(json).subscribeAsCompletionStage();
+        }
+
+        @Override
+        public CompletionStage<Void> binary(byte[] frame) {
+          return c.sendBinary(Buffer.buffer(frame)).subscribeAsCompletionStage();
+        }
+
+        @Override
+        public boolean isOpen() {
+          return c.isOpen();
+        }
+
+        @Override
+        public void close() {
+          c.close().subscribe().with(v -> {}, e -> {});
+        }
+      };
+    }
+  }
+
+  private final Sender connection;
   private final List<String[]> texts = new ArrayList<>();
   private final Map<Integer, byte[]> frames = new LinkedHashMap<>();
   private boolean sending;
   private boolean closeWhenDrained;
 
-  Outbox(WebSocketConnection connection) {
+  Outbox(Sender connection) {
     this.connection = connection;
   }
 
@@ -60,7 +95,7 @@ final class Outbox implements JobSubscriber {
   }
 
   private void drain() {
-    Uni<Void> send;
+    CompletionStage<Void> send;
     synchronized (this) {
       if (sending || !connection.isOpen()) {
         return;
@@ -68,13 +103,13 @@ final class Outbox implements JobSubscriber {
       send = next();
       if (send == null) {
         if (closeWhenDrained) {
-          connection.close().subscribe().with(v -> {}, e -> {});
+          connection.close();
         }
         return;
       }
       sending = true;
     }
-    send.subscribe().with(v -> sent(), e -> sent());
+    send.whenComplete((v, e) -> sent());
   }
 
   private void sent() {
@@ -84,15 +119,15 @@ final class Outbox implements JobSubscriber {
     drain();
   }
 
-  private Uni<Void> next() {
+  private CompletionStage<Void> next() {
     if (!texts.isEmpty()) {
-      return connection.sendText(texts.remove(0)[1]);
+      return connection.text(texts.remove(0)[1]);
     }
     Iterator<Map.Entry<Integer, byte[]>> it = frames.entrySet().iterator();
     if (it.hasNext()) {
       byte[] frame = it.next().getValue();
       it.remove();
-      return connection.sendBinary(Buffer.buffer(frame));
+      return connection.binary(frame);
     }
     return null;
   }
