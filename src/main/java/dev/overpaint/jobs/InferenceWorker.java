@@ -48,7 +48,7 @@ public class InferenceWorker {
   private volatile boolean stopping;
   private volatile Pipeline pipeline;
   private volatile String deviceName;
-  private volatile RuntimeException loadFailure;
+  private volatile IllegalStateException loadFailure;
   private ModelSet models;
   private Thread thread;
 
@@ -99,7 +99,7 @@ public class InferenceWorker {
       try {
         jobs.publishPositions();
         process(id);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError e) {
         LOG.errorf(e, "job %s could not be recorded", id);
       } finally {
         queue.forgetCancel(id);
@@ -122,9 +122,10 @@ public class InferenceWorker {
           new Pipeline(
               models.generator(), models.denoiser(), models.encoder(), settings(), version);
       LOG.infof("models loaded from %s on %s", source.describe(), deviceName);
-    } catch (RuntimeException e) {
-      loadFailure = e;
-      LOG.errorf("models could not be loaded: %s", e.getMessage());
+    } catch (RuntimeException | LinkageError e) {
+      loadFailure =
+          new IllegalStateException("the models could not be loaded: " + e.getMessage(), e);
+      LOG.error("models could not be loaded", e);
     }
   }
 
@@ -165,7 +166,7 @@ public class InferenceWorker {
         jobs.finish(id, JobStatus.CANCELLED, null);
         events.close(id, "cancelled", jobs.message("cancelled", Map.of()));
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       LOG.errorf(e, "job %s failed", id);
       String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       jobs.finish(id, JobStatus.FAILED, detail);

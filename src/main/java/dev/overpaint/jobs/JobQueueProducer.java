@@ -6,8 +6,6 @@ import jakarta.inject.Singleton;
 /** The one queue of this server, sized by overpaint.jobs.queue-capacity. */
 final class JobQueueProducer {
 
-  private JobQueueProducer() {}
-
   @Produces
   @Singleton
   static JobQueue jobQueue(JobsConfig config) {
