@@ -199,7 +199,8 @@ public final class Caption {
   private static List<String> features(DrawingSpec s, RandomGenerator r) {
     boolean elevation = s.view() == View.ELEVATION;
     List<String> f = new ArrayList<>();
-    if (s.windows() > 0) {
+    int visible = elevation ? DrawingRenderer.facadeWindows(s) : s.windows();
+    if (visible > 0) {
       String shape =
           !elevation
               ? ""
@@ -208,7 +209,8 @@ public final class Caption {
                 case ARCHED -> "arched ";
                 case ROUND -> pick(r, "round ", "circular ");
               };
-      String count = r.nextBoolean() ? number(s.windows()) + " " : "";
+      String count =
+          elevation && r.nextBoolean() ? number(DrawingRenderer.facadeWindows(s)) + " " : "";
       if (elevation && s.windowRows() > 1 && r.nextBoolean()) {
         f.add(number(s.windowRows()) + " storeys of " + shape + "windows");
       } else {

@@ -70,6 +70,11 @@ public final class DrawingRenderer {
     return image;
   }
 
+  /** Windows drawn on the facade grid of an elevation (the door replaces some). */
+  static int facadeWindows(DrawingSpec spec) {
+    return new Elevation(null, spec).visibleWindows();
+  }
+
   /** Paper grain, tone and vignette, as functions of canvas pixel coordinates. */
   private static void grain(BufferedImage image, DrawingSpec spec, int canvas, int x0, int y0) {
     Palette c = Palette.of(spec.style());
@@ -334,7 +339,7 @@ public final class DrawingRenderer {
       this.p = p;
       this.d = d;
       this.L = d.layout();
-      this.c = p.c;
+      this.c = Palette.of(d.style());
       this.cx = L.centerX();
       this.gy = L.ground();
       this.left = cx - L.width() / 2;
@@ -468,13 +473,12 @@ public final class DrawingRenderer {
       double[] reg = windowRegion();
       double cw = (reg[2] - reg[0]) / cols;
       double ch = (reg[3] - reg[1]) / rows;
-      double dw = doorWidth();
       for (int i = 0; i < rows; i++) {
         for (int k = 0; k < cols; k++) {
           double x0 = reg[0] + k * cw;
           double y0 = reg[1] + i * ch;
           double wx = x0 + cw / 2;
-          if (d.door() && i == rows - 1 && Math.abs(wx - cx) < dw / 2 + cw * 0.3) {
+          if (behindDoor(i, k)) {
             continue;
           }
           double ww = cw * 0.48;
@@ -482,6 +486,27 @@ public final class DrawingRenderer {
           window(wx, y0 + ch * 0.16, ww, wh, d.windowShape());
         }
       }
+    }
+
+    /** Whether window (row, col) of the facade grid gives way to the door. */
+    boolean behindDoor(int row, int col) {
+      double[] reg = windowRegion();
+      double cw = (reg[2] - reg[0]) / d.windowCols();
+      double wx = reg[0] + col * cw + cw / 2;
+      return d.door()
+          && row == d.windowRows() - 1
+          && Math.abs(wx - cx) < doorWidth() / 2 + cw * 0.3;
+    }
+
+    /** Windows actually drawn on the facade grid. */
+    int visibleWindows() {
+      int n = 0;
+      for (int i = 0; i < d.windowRows(); i++) {
+        for (int k = 0; k < d.windowCols(); k++) {
+          n += behindDoor(i, k) ? 0 : 1;
+        }
+      }
+      return n;
     }
 
     /** One window centred at {@code x}, top {@code t}. */
@@ -1088,6 +1113,9 @@ public final class DrawingRenderer {
       for (int i = 0; i < n; i++) {
         double m = a + len * (i + 0.5) / n;
         double ow = Math.min(len / n * 0.5, 0.07);
+        if (!p.big(ow, 3)) {
+          continue; // too small to read: keep the wall solid
+        }
         if (door > 0 && Math.abs(m - (a + z) / 2) < door / 2 + ow * 0.8) {
           continue;
         }

@@ -50,7 +50,7 @@ record Palette(
             new Color(216, 196, 158),
             new Color(168, 132, 92),
             0.02,
-            0.018,
+            0.012,
             0.1);
       }
       case BLUEPRINT -> {

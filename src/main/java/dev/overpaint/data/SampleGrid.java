@@ -41,7 +41,7 @@ public final class SampleGrid {
     int cellW = Math.max(size, 120);
     Font font = new Font(Font.SANS_SERIF, Font.PLAIN, size >= 200 ? 12 : 10);
     int lineH = font.getSize() + 2;
-    int textH = lineH * (size >= 200 ? 3 : 4) + 4;
+    int textH = lineH * (size >= 200 ? 3 : 5) + 4;
     int pad = 6;
     int w = n * (cellW + pad) + pad;
     int h = n * (size + textH + pad) + pad;
