@@ -38,8 +38,10 @@ public class JobTiming {
     http.newWebSocketBuilder().buildAsync(URI.create(ws), new WebSocket.Listener() {
       @Override
       public CompletionStage<?> onBinary(WebSocket w, ByteBuffer data, boolean last) {
-        frames[0]++;
-        firstFrame.complete((System.nanoTime() - t0) / 1e9);
+        if (last) {
+          frames[0]++;
+          firstFrame.complete((System.nanoTime() - t0) / 1e9);
+        }
         w.request(1);
         return null;
       }
