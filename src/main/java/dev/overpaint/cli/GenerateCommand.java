@@ -137,7 +137,7 @@ final class GenerateCommand {
   }
 
   /** Relative paths are the caller's, not the launcher's repository root. */
-  private static Path resolve(String path) {
+  static Path resolve(String path) {
     String caller = System.getenv("OVERPAINT_CALLER_DIR");
     Path p = Path.of(path);
     return p.isAbsolute() || caller == null ? p.toAbsolutePath() : Path.of(caller).resolve(p);

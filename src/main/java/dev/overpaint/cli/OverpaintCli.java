@@ -7,7 +7,7 @@ public final class OverpaintCli {
 
   private OverpaintCli() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     System.setProperty("ai.djl.offline", "true");
     if (args.length == 0) {
       System.err.println("usage: overpaint generate --prompt TEXT [options]   (see --help)");
@@ -17,6 +17,7 @@ public final class OverpaintCli {
     int code =
         switch (args[0]) {
           case "generate" -> GenerateCommand.run(rest);
+          case "train" -> TrainCommand.run(rest);
           default -> {
             System.err.println("overpaint: '" + args[0] + "' is not available yet; try generate");
             yield 2;
