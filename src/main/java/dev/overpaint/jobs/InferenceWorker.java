@@ -6,6 +6,7 @@ import dev.overpaint.models.ModelRegistry;
 import dev.overpaint.models.ModelSet;
 import dev.overpaint.models.ModelSource;
 import dev.overpaint.pipeline.CancelledException;
+import dev.overpaint.pipeline.FusionRule;
 import dev.overpaint.pipeline.JobParams;
 import dev.overpaint.pipeline.Pipeline;
 import dev.overpaint.pipeline.PipelineListener;
@@ -136,7 +137,8 @@ public class InferenceWorker {
         p.overlap(),
         p.eta(),
         WindowShape.valueOf(p.window().toUpperCase(Locale.ROOT)),
-        p.truncationPsi());
+        p.truncationPsi(),
+        FusionRule.valueOf(p.fusion().toUpperCase(Locale.ROOT)));
   }
 
   private void process(UUID id) {

@@ -55,6 +55,10 @@ public interface JobsConfig {
     @WithDefault("cosine")
     String window();
 
+    /** What the joint blend averages each step: multidiffusion (x_{t-1}) or mixture (ε). */
+    @WithDefault("multidiffusion")
+    String fusion();
+
     /** StyleGAN truncation ψ of the base composition. Default 0.8. */
     @WithName("truncation-psi")
     @WithDefault("0.8")

@@ -8,12 +8,22 @@ import dev.overpaint.tiles.WindowShape;
  * @param tileSize tile side in canvas pixels, a multiple of the denoiser's size multiple
  * @param overlap pixels shared by neighbouring tiles
  * @param eta DDIM stochasticity; 0 is deterministic given the start noise
- * @param window per-pixel weights used by the joint and feather blends
+ * @param window per-pixel weights of MultiDiffusion fusion and of the feather blend
  * @param truncationPsi StyleGAN truncation of the base composition
+ * @param fusion what the joint blend averages at every step
  */
 public record PipelineSettings(
-    int tileSize, int overlap, double eta, WindowShape window, double truncationPsi) {
+    int tileSize,
+    int overlap,
+    double eta,
+    WindowShape window,
+    double truncationPsi,
+    FusionRule fusion) {
 
   public static final PipelineSettings DEFAULTS =
-      new PipelineSettings(64, 16, 0.0, WindowShape.COSINE, 0.8);
+      new PipelineSettings(64, 16, 0.0, WindowShape.COSINE, 0.8, FusionRule.MULTIDIFFUSION);
+
+  public PipelineSettings withFusion(FusionRule rule) {
+    return new PipelineSettings(tileSize, overlap, eta, window, truncationPsi, rule);
+  }
 }

@@ -92,6 +92,10 @@ class PipelineTest {
                 () -> false)
             .image();
     assertArrayEquals(pixels(a), pixels(b));
+    assertEquals(
+        Provenance.toJson(p.run(params, PipelineListener.NONE, () -> false).metadata()),
+        Provenance.toJson(p.run(params, PipelineListener.NONE, () -> false).metadata()),
+        "the provenance text is stable too");
     assertFalse(java.util.Arrays.equals(pixels(a), pixels(c)));
   }
 
@@ -106,6 +110,32 @@ class PipelineTest {
                 () -> false);
     assertEquals(112, r.image().getWidth());
     assertEquals(blend.id(), r.metadata().get("blend"));
+  }
+
+  @Test
+  void mixtureOfDiffusersFusesEpsAndIsMeasured() {
+    Pipeline p =
+        new Pipeline(
+            models.generator(),
+            models.denoiser(),
+            models.encoder(),
+            PipelineSettings.DEFAULTS.withFusion(FusionRule.MIXTURE),
+            "test");
+    PipelineResult r =
+        p.run(
+            new JobParams("a hall", 3, 2, 0.5, 0, 2, Blend.JOINT),
+            PipelineListener.NONE,
+            () -> false);
+    PipelineResult m =
+        pipeline(models.denoiser())
+            .run(
+                new JobParams("a hall", 3, 2, 0.5, 0, 2, Blend.JOINT),
+                PipelineListener.NONE,
+                () -> false);
+    assertFalse(java.util.Arrays.equals(pixels(r.image()), pixels(m.image())), "the rules differ");
+    assertEquals(2, r.diagnostics().steps());
+    assertTrue(r.diagnostics().denoiseNanos() > 0);
+    assertTrue(r.diagnostics().overlapDisagreement() >= 0);
   }
 
   @Test
