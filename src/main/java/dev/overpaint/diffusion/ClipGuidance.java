@@ -2,26 +2,55 @@ package dev.overpaint.diffusion;
 
 import dev.overpaint.models.Tensor;
 import dev.overpaint.models.TextImageEncoder;
+import dev.overpaint.tiles.FusionWeights;
+import dev.overpaint.tiles.TileFusion;
+import dev.overpaint.tiles.TileGeometry;
+import java.util.Random;
 
 /**
- * CLIP guidance toward a prompt in the manner of CLIP-Guided Diffusion (Crowson 2021) and Disco
- * Diffusion: the loss is the spherical distance between CLIP's embedding of x_in = x̂0·fac + x_t·(1
- * − fac), fac = √(1 − ᾱ_t), and the prompt's embedding; its negative gradient, scaled, is the
- * guidance.
+ * CLIP guidance over tiles and canvas, after CLIP-Guided Diffusion (Crowson 2021) and Disco
+ * Diffusion. The cond_fn works on x_in = x̂0·fac + x_t·(1 − fac), fac = √(1 − ᾱ_t):
  *
- * <p>This is the per-tile term on the whole tile. Cutouts, the canvas-level term and the
- * regularising losses belong to the tile-fusion work and plug in here.
+ * <ul>
+ *   <li>random cutouts of every tile, and of the fused whole canvas, are encoded by CLIP and pulled
+ *       toward the prompt by the spherical distance 2·arcsin(|a − b|/2)²;
+ *   <li>total variation and range losses keep x_in smooth and in range; an init loss pulls it
+ *       toward the upscaled GAN base;
+ *   <li>the gradient's RMS is clamped, as Disco's clamp_max.
+ * </ul>
+ *
+ * <p>The gradient is taken with respect to x_in and used for x_t (x̂0 is held fixed, so the
+ * denoiser is not backpropagated through); the canvas term reaches each tile by cropping.
  */
 public final class ClipGuidance implements CondFn {
 
   private final TextImageEncoder encoder;
   private final float[] target;
-  private final double scale;
+  private final GuidanceSettings s;
+  private final TileGeometry geometry;
+  private final FusionWeights weights;
+  private final float[] initTiles;
+  private final Random random;
 
-  public ClipGuidance(TextImageEncoder encoder, float[] target, double scale) {
+  /**
+   * @param initTiles the upscaled GAN base cut into the geometry's tiles (N×C×t×t)
+   * @param seed seeds the cutout positions
+   */
+  public ClipGuidance(
+      TextImageEncoder encoder,
+      float[] target,
+      GuidanceSettings settings,
+      TileGeometry geometry,
+      FusionWeights weights,
+      float[] initTiles,
+      long seed) {
     this.encoder = encoder;
     this.target = target.clone();
-    this.scale = scale;
+    this.s = settings;
+    this.geometry = geometry;
+    this.weights = weights;
+    this.initTiles = initTiles;
+    this.random = new Random(seed);
   }
 
   @Override
@@ -31,11 +60,54 @@ public final class ClipGuidance implements CondFn {
     for (int i = 0; i < xt.length; i++) {
       xIn[i] = predX0[i] * fac + xt[i] * (1 - fac);
     }
-    float[] lossGradient =
-        encoder.sphericalDistance(new Tensor(shape.clone(), xIn), target).gradient().data();
-    float[] grad = new float[lossGradient.length];
+    float[] lossGrad = new float[xIn.length];
+    boolean canvasTerm = s.canvasShare() > 0 && geometry.count() > 1;
+    double tileShare = canvasTerm ? 1 - s.canvasShare() : 1;
+    if (s.clipScale() > 0 && tileShare > 0) {
+      clipTerm(xIn, shape, s.cutn(), s.clipScale() * tileShare, lossGrad);
+    }
+    if (s.clipScale() > 0 && canvasTerm) {
+      canvasTerm(xIn, shape, lossGrad);
+    }
+    Regularisers.tv(xIn, shape, s.tvScale(), lossGrad);
+    Regularisers.range(xIn, shape, s.rangeScale(), lossGrad);
+    Regularisers.towards(xIn, initTiles, shape, s.initScale(), lossGrad);
+    return clampedAscent(lossGrad);
+  }
+
+  /** Adds scale·∂(mean over each image's cutouts of the spherical distance)/∂images. */
+  private void clipTerm(float[] images, int[] shape, int cutn, double scale, float[] lossGrad) {
+    int size = encoder.imageSize();
+    Cutouts cuts = Cutouts.sample(shape, cutn, s.cutPow(), size, random);
+    Tensor batch = new Tensor(new int[] {cuts.count(), shape[1], size, size}, cuts.cut(images));
+    float[] cutGrad = encoder.sphericalDistance(batch, target).gradient().data();
+    cuts.accumulate(cutGrad, lossGrad, scale / cutn);
+  }
+
+  /** The global term: the prompt describes the fused picture, not each tile. */
+  private void canvasTerm(float[] xIn, int[] shape, float[] lossGrad) {
+    int c = shape[1];
+    float[] canvas = TileFusion.fuse(xIn, c, weights);
+    int[] canvasShape = {1, c, geometry.height(), geometry.width()};
+    float[] canvasGrad = new float[canvas.length];
+    clipTerm(canvas, canvasShape, 2 * s.cutn(), s.clipScale() * s.canvasShare(), canvasGrad);
+    float[] perTile = TileFusion.cropAll(canvasGrad, c, geometry);
+    for (int i = 0; i < lossGrad.length; i++) {
+      lossGrad[i] += perTile[i];
+    }
+  }
+
+  /** −∂loss/∂x, its RMS clamped to clampRms. */
+  private float[] clampedAscent(float[] lossGrad) {
+    double sumSquares = 0;
+    for (float g : lossGrad) {
+      sumSquares += g * g;
+    }
+    double rms = Math.sqrt(sumSquares / lossGrad.length);
+    double factor = rms > s.clampRms() && rms > 0 ? s.clampRms() / rms : 1;
+    float[] grad = new float[lossGrad.length];
     for (int i = 0; i < grad.length; i++) {
-      grad[i] = (float) (-scale * lossGradient[i]);
+      grad[i] = (float) (-lossGrad[i] * factor);
     }
     return grad;
   }

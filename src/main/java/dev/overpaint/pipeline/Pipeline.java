@@ -4,13 +4,16 @@ import dev.overpaint.diffusion.ClipGuidance;
 import dev.overpaint.diffusion.CondFn;
 import dev.overpaint.diffusion.Ddim;
 import dev.overpaint.diffusion.GaussianNoise;
+import dev.overpaint.diffusion.GuidanceSettings;
 import dev.overpaint.diffusion.NoiseSchedule;
 import dev.overpaint.models.Denoiser;
 import dev.overpaint.models.Generator;
 import dev.overpaint.models.ModelInfo;
 import dev.overpaint.models.Tensor;
 import dev.overpaint.models.TextImageEncoder;
+import dev.overpaint.tiles.FusionWeights;
 import dev.overpaint.tiles.Resample;
+import dev.overpaint.tiles.TileFusion;
 import dev.overpaint.tiles.TileGeometry;
 import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
@@ -91,18 +94,25 @@ public final class Pipeline {
             geometry,
             timesteps,
             noise,
-            guidance(params));
+            guidance(params, geometry, init, seeds.nextLong()));
     float[] canvas = sampler.run(init, listener, cancelled);
     BufferedImage image = Images.toRgb(canvas, 0, geometry.height(), geometry.width());
     return new PipelineResult(
         image, baseImage, provenance(params, geometry, timesteps), sampler.diagnostics());
   }
 
-  private CondFn guidance(JobParams params) {
+  private CondFn guidance(JobParams params, TileGeometry geometry, float[] init, long seed) {
     if (params.guidance() <= 0) {
       return CondFn.NONE;
     }
-    return new ClipGuidance(encoder, encoder.encodeText(params.prompt()), params.guidance());
+    return new ClipGuidance(
+        encoder,
+        encoder.encodeText(params.prompt()),
+        GuidanceSettings.withClipScale(params.guidance()),
+        geometry,
+        FusionWeights.of(geometry, settings.window()),
+        TileFusion.cropAll(init, CHANNELS, geometry),
+        seed);
   }
 
   /** Every parameter that changed the picture, for the PNG's tEXt chunk and the job record. */
@@ -147,6 +157,26 @@ public final class Pipeline {
             "fusion",
             settings.fusion().name().toLowerCase(java.util.Locale.ROOT)));
     m.put("truncationPsi", settings.truncationPsi());
+    GuidanceSettings g = GuidanceSettings.withClipScale(params.guidance());
+    m.put(
+        "guidanceSettings",
+        ordered(
+            "clipScale",
+            g.clipScale(),
+            "cutn",
+            g.cutn(),
+            "cutPow",
+            g.cutPow(),
+            "canvasShare",
+            g.canvasShare(),
+            "tvScale",
+            g.tvScale(),
+            "rangeScale",
+            g.rangeScale(),
+            "initScale",
+            g.initScale(),
+            "clampRms",
+            g.clampRms()));
     m.put(
         "models",
         ordered(
