@@ -18,6 +18,7 @@ public final class OverpaintCli {
         switch (args[0]) {
           case "generate" -> GenerateCommand.run(rest);
           case "train" -> TrainCommand.run(rest);
+          case "bench" -> BenchCommand.run(rest);
           default -> {
             System.err.println("overpaint: '" + args[0] + "' is not available yet; try generate");
             yield 2;

@@ -11,15 +11,15 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** JPEG encoding of the live previews: small frames, decoded natively by every browser. */
-final class PreviewEncoder {
+public final class PreviewEncoder {
 
   private final float quality;
 
-  PreviewEncoder(float quality) {
+  public PreviewEncoder(float quality) {
     this.quality = quality;
   }
 
-  byte[] jpeg(BufferedImage image) {
+  public byte[] jpeg(BufferedImage image) {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
     ImageWriteParam param = writer.getDefaultWriteParam();
     param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
