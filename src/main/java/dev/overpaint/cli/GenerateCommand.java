@@ -34,6 +34,13 @@ final class GenerateCommand {
           "guidance",
           "grid",
           "blend",
+          "cutn",
+          "cut-pow",
+          "canvas-share",
+          "tv-scale",
+          "range-scale",
+          "init-scale",
+          "clamp-max",
           "out",
           "models-dir",
           "device",
@@ -73,7 +80,14 @@ final class GenerateCommand {
                 o.getDouble("skip"),
                 o.getDouble("guidance"),
                 o.getInt("grid"),
-                o.get("blend", null))
+                o.get("blend", null),
+                o.getInt("cutn"),
+                o.getDouble("cut-pow"),
+                o.getDouble("canvas-share"),
+                o.getDouble("tv-scale"),
+                o.getDouble("range-scale"),
+                o.getDouble("init-scale"),
+                o.getDouble("clamp-max"))
             .toParams();
     Path out = resolve(o.get("out", "out.png"));
     Path base = sibling(out, ".init.png");
@@ -178,6 +192,8 @@ final class GenerateCommand {
     return """
         usage: overpaint generate --prompt TEXT [--seed N] [--out out.png] [--steps N] [--skip F]
                                   [--guidance F] [--grid N] [--blend none|feather|joint]
+                                  [--cutn N] [--cut-pow F] [--canvas-share F] [--tv-scale F]
+                                  [--range-scale F] [--init-scale F] [--clamp-max F]
                                   [--models-dir DIR] [--device auto|cpu|gpu]
           Writes OUT and OUT's base composition as <stem>.init.png beside it.
           Defaults: steps %d, skip %.2f, guidance %.1f, grid %d, blend %s, a random seed.

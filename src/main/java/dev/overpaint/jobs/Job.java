@@ -1,5 +1,6 @@
 package dev.overpaint.jobs;
 
+import dev.overpaint.diffusion.GuidanceSettings;
 import dev.overpaint.pipeline.Blend;
 import dev.overpaint.pipeline.JobParams;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -36,6 +37,26 @@ public class Job extends PanacheEntityBase {
   public double guidance;
   public int grid;
 
+  public int cutn;
+
+  @Column(name = "cut_pow")
+  public double cutPow;
+
+  @Column(name = "canvas_share")
+  public double canvasShare;
+
+  @Column(name = "tv_scale")
+  public double tvScale;
+
+  @Column(name = "range_scale")
+  public double rangeScale;
+
+  @Column(name = "init_scale")
+  public double initScale;
+
+  @Column(name = "clamp_max")
+  public double clampMax;
+
   @Column(nullable = false)
   public String blend;
 
@@ -63,13 +84,26 @@ public class Job extends PanacheEntityBase {
     job.skip = p.skip();
     job.guidance = p.guidance();
     job.grid = p.grid();
+    GuidanceSettings g = p.guidanceSettings();
+    job.cutn = g.cutn();
+    job.cutPow = g.cutPow();
+    job.canvasShare = g.canvasShare();
+    job.tvScale = g.tvScale();
+    job.rangeScale = g.rangeScale();
+    job.initScale = g.initScale();
+    job.clampMax = g.clampRms();
     job.blend = p.blend().id();
     job.createdAt = now;
     return job;
   }
 
   public JobParams params() {
-    return new JobParams(prompt, seed, steps, skip, guidance, grid, Blend.parse(blend));
+    return new JobParams(prompt, seed, steps, skip, grid, Blend.parse(blend), guidanceSettings());
+  }
+
+  public GuidanceSettings guidanceSettings() {
+    return new GuidanceSettings(
+        guidance, cutn, cutPow, canvasShare, tvScale, rangeScale, initScale, clampMax);
   }
 
   @Converter

@@ -1,5 +1,6 @@
 package dev.overpaint.jobs;
 
+import dev.overpaint.diffusion.GuidanceSettings;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,7 +20,8 @@ public record JobView(
     Instant createdAt,
     Instant startedAt,
     Instant finishedAt,
-    String error) {
+    String error,
+    GuidanceSettings guidanceSettings) {
 
   static JobView of(Job job, int position) {
     return new JobView(
@@ -37,6 +39,7 @@ public record JobView(
         job.createdAt,
         job.startedAt,
         job.finishedAt,
-        job.error);
+        job.error,
+        job.guidanceSettings());
   }
 }

@@ -1,15 +1,23 @@
 package dev.overpaint.pipeline;
 
+import dev.overpaint.diffusion.GuidanceSettings;
+
 /**
  * Every user-facing parameter that changes the picture. Together with {@link PipelineSettings} and
  * the model hashes it reproduces an image exactly on the same machine.
  *
  * @param steps DDIM steps actually run after the skip
  * @param skip fraction of the noise schedule skipped, so the GAN composition survives
- * @param guidance CLIP guidance scale; 0 turns guidance off
+ * @param guidanceSettings every scale of CLIP guidance; a CLIP scale of 0 turns guidance off
  */
 public record JobParams(
-    String prompt, long seed, int steps, double skip, double guidance, int grid, Blend blend) {
+    String prompt,
+    long seed,
+    int steps,
+    double skip,
+    int grid,
+    Blend blend,
+    GuidanceSettings guidanceSettings) {
 
   public static final int DEFAULT_STEPS = 20;
   public static final double DEFAULT_SKIP = 0.5;
@@ -23,6 +31,17 @@ public record JobParams(
   public static final int MAX_STEPS = 200;
   public static final int MAX_GRID = 8;
   public static final long MAX_SEED = 1L << 53;
+
+  /** The parameters with the default guidance scales around the given CLIP scale. */
+  public JobParams(
+      String prompt, long seed, int steps, double skip, double guidance, int grid, Blend blend) {
+    this(prompt, seed, steps, skip, grid, blend, GuidanceSettings.withClipScale(guidance));
+  }
+
+  /** The CLIP guidance scale, the API's {@code guidance}. */
+  public double guidance() {
+    return guidanceSettings.clipScale();
+  }
 
   public static JobParams defaults(String prompt, long seed) {
     return new JobParams(

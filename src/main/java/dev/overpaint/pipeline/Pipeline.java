@@ -108,7 +108,7 @@ public final class Pipeline {
     return new ClipGuidance(
         encoder,
         encoder.encodeText(params.prompt()),
-        GuidanceSettings.withClipScale(params.guidance()),
+        params.guidanceSettings(),
         geometry,
         FusionWeights.of(geometry, settings.window()),
         TileFusion.cropAll(init, CHANNELS, geometry),
@@ -157,7 +157,7 @@ public final class Pipeline {
             "fusion",
             settings.fusion().name().toLowerCase(java.util.Locale.ROOT)));
     m.put("truncationPsi", settings.truncationPsi());
-    GuidanceSettings g = GuidanceSettings.withClipScale(params.guidance());
+    GuidanceSettings g = params.guidanceSettings();
     m.put(
         "guidanceSettings",
         ordered(

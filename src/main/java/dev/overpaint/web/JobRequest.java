@@ -1,12 +1,16 @@
 package dev.overpaint.web;
 
 import dev.overpaint.diffusion.Ddim;
+import dev.overpaint.diffusion.GuidanceSettings;
 import dev.overpaint.errors.AppException;
 import dev.overpaint.pipeline.Blend;
 import dev.overpaint.pipeline.JobParams;
 import java.security.SecureRandom;
 
-/** The body of POST /api/jobs; absent fields take the documented defaults. */
+/**
+ * The body of POST /api/jobs; absent fields take the documented defaults. Besides the contract's
+ * fields it takes every guidance scale (Disco Diffusion's names).
+ */
 public record JobRequest(
     String prompt,
     Long seed,
@@ -14,50 +18,69 @@ public record JobRequest(
     Double skip,
     Double guidance,
     Integer grid,
-    String blend) {
+    String blend,
+    Integer cutn,
+    Double cutPow,
+    Double canvasShare,
+    Double tvScale,
+    Double rangeScale,
+    Double initScale,
+    Double clampMax) {
 
   /** T of the built-in schedule; a denoiser with another T is checked again when its job runs. */
   static final int DIFFUSION_STEPS = 1000;
 
   private static final SecureRandom SEEDS = new SecureRandom();
 
+  /** The contract's fields only, with the guidance scales at their defaults. */
+  public JobRequest(
+      String prompt,
+      Long seed,
+      Integer steps,
+      Double skip,
+      Double guidance,
+      Integer grid,
+      String blend) {
+    this(
+        prompt, seed, steps, skip, guidance, grid, blend, null, null, null, null, null, null, null);
+  }
+
   /** Validates every field and fills in defaults; the first invalid field is reported. */
   public JobParams toParams() {
-    String p = prompt;
-    if (p == null || p.isBlank()) {
-      throw AppException.invalid("prompt", "prompt is required");
-    }
-    if (p.codePointCount(0, p.length()) > JobParams.MAX_PROMPT) {
-      throw AppException.invalid(
-          "prompt", "prompt must be at most " + JobParams.MAX_PROMPT + " characters");
-    }
+    String p = validPrompt();
     long s = seed == null ? SEEDS.nextLong(JobParams.MAX_SEED + 1) : seed;
-    if (s < 0 || s > JobParams.MAX_SEED) {
-      throw AppException.invalid("seed", "seed must be between 0 and 2^53");
-    }
-    int n = steps == null ? JobParams.DEFAULT_STEPS : steps;
-    if (n < 1 || n > JobParams.MAX_STEPS) {
-      throw AppException.invalid("steps", "steps must be between 1 and " + JobParams.MAX_STEPS);
-    }
-    double k = skip == null ? JobParams.DEFAULT_SKIP : skip;
-    if (!(k >= 0 && k < 1)) {
-      throw AppException.invalid("skip", "skip must satisfy 0 <= skip < 1");
-    }
-    double g = guidance == null ? JobParams.DEFAULT_GUIDANCE : guidance;
-    if (!(g >= 0) || Double.isInfinite(g)) {
-      throw AppException.invalid("guidance", "guidance must be a finite number >= 0");
-    }
-    int gr = grid == null ? JobParams.DEFAULT_GRID : grid;
-    if (gr < 1 || gr > JobParams.MAX_GRID) {
-      throw AppException.invalid("grid", "grid must be between 1 and " + JobParams.MAX_GRID);
-    }
+    check("seed", s >= 0 && s <= JobParams.MAX_SEED, "seed must be between 0 and 2^53");
+    int n = between("steps", steps, JobParams.DEFAULT_STEPS, 1, JobParams.MAX_STEPS);
+    double k = or(skip, JobParams.DEFAULT_SKIP);
+    check("skip", k >= 0 && k < 1, "skip must satisfy 0 <= skip < 1");
+    int gr = between("grid", grid, JobParams.DEFAULT_GRID, 1, JobParams.MAX_GRID);
     Blend b = parseBlend();
     int left = Ddim.startStep(DIFFUSION_STEPS, k) + 1;
-    if (n > left) {
-      throw AppException.invalid(
-          "steps", "skip " + k + " leaves " + left + " timesteps, fewer than steps " + n);
-    }
-    return new JobParams(p, s, n, k, g, gr, b);
+    check(
+        "steps", n <= left, "skip " + k + " leaves " + left + " timesteps, fewer than steps " + n);
+    return new JobParams(p, s, n, k, gr, b, guidanceSettings());
+  }
+
+  private String validPrompt() {
+    check("prompt", prompt != null && !prompt.isBlank(), "prompt is required");
+    check(
+        "prompt",
+        prompt.codePointCount(0, prompt.length()) <= JobParams.MAX_PROMPT,
+        "prompt must be at most " + JobParams.MAX_PROMPT + " characters");
+    return prompt;
+  }
+
+  private GuidanceSettings guidanceSettings() {
+    GuidanceSettings d = GuidanceSettings.withClipScale(or(guidance, JobParams.DEFAULT_GUIDANCE));
+    return new GuidanceSettings(
+        atLeast("guidance", guidance, d.clipScale(), 0),
+        between("cutn", cutn, d.cutn(), 1, 16),
+        range("cutPow", cutPow, d.cutPow(), 0.1, 10),
+        range("canvasShare", canvasShare, d.canvasShare(), 0, 1),
+        atLeast("tvScale", tvScale, d.tvScale(), 0),
+        atLeast("rangeScale", rangeScale, d.rangeScale(), 0),
+        atLeast("initScale", initScale, d.initScale(), 0),
+        range("clampMax", clampMax, d.clampRms(), 1e-6, 10));
   }
 
   private Blend parseBlend() {
@@ -68,6 +91,34 @@ public record JobRequest(
       return Blend.parse(blend);
     } catch (IllegalArgumentException e) {
       throw AppException.invalid("blend", e.getMessage());
+    }
+  }
+
+  private static int between(String field, Integer value, int fallback, int min, int max) {
+    int v = value == null ? fallback : value;
+    check(field, v >= min && v <= max, field + " must be between " + min + " and " + max);
+    return v;
+  }
+
+  private static double range(String field, Double value, double fallback, double min, double max) {
+    double v = or(value, fallback);
+    check(field, v >= min && v <= max, field + " must be between " + min + " and " + max);
+    return v;
+  }
+
+  private static double atLeast(String field, Double value, double fallback, double min) {
+    double v = or(value, fallback);
+    check(field, v >= min && Double.isFinite(v), field + " must be a finite number >= " + min);
+    return v;
+  }
+
+  private static double or(Double value, double fallback) {
+    return value == null ? fallback : value;
+  }
+
+  private static void check(String field, boolean ok, String detail) {
+    if (!ok) {
+      throw AppException.invalid(field, detail);
     }
   }
 }

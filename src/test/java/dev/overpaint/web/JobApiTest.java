@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class JobApiTest {
 
   static final String SMALL_JOB =
-      "{\"prompt\":\"a blueprint of a domed tower\",\"seed\":7,\"steps\":2,\"grid\":2}";
+      "{\"prompt\":\"a blueprint of a domed tower\",\"seed\":7,\"steps\":2,\"grid\":2,"
+          + "\"guidance\":100,\"cutn\":1,\"tvScale\":5}";
 
   @Test
   void aJobRunsToDoneAndItsPngCarriesEveryParameter() throws Exception {
@@ -47,6 +48,8 @@ class JobApiTest {
     assertEquals("done", job.get("status").asText(), job.toString());
     assertEquals(2, job.get("step").asInt());
     assertEquals(7, job.get("seed").asLong());
+    assertEquals(1, job.get("guidanceSettings").get("cutn").asInt());
+    assertEquals(5.0, job.get("guidanceSettings").get("tvScale").asDouble());
     assertTrue(job.hasNonNull("startedAt") && job.hasNonNull("finishedAt"));
 
     byte[] png =
@@ -61,6 +64,8 @@ class JobApiTest {
     assertEquals("a blueprint of a domed tower", meta.get("prompt").asText());
     assertEquals(7, meta.get("seed").asLong());
     assertEquals("joint", meta.get("blend").asText());
+    assertEquals(100.0, meta.get("guidance").asDouble());
+    assertEquals(1, meta.get("guidanceSettings").get("cutn").asInt());
     assertEquals(112, meta.get("canvas").get("width").asInt());
     assertEquals(64, meta.get("tiles").get("size").asInt());
     assertEquals(64, meta.get("models").get("denoiser").get("sha256").asText().length());
@@ -86,7 +91,11 @@ class JobApiTest {
         "{\"prompt\":\"x\",\"seed\":9007199254740993}|seed",
         "{\"prompt\":\"x\",\"colour\":\"red\"}|colour",
         "{\"prompt\":\"x\",\"steps\":\"many\"}|steps",
-        "{\"prompt\":\"x\",\"steps\":2.5}|steps"
+        "{\"prompt\":\"x\",\"steps\":2.5}|steps",
+        "{\"prompt\":\"x\",\"cutn\":0}|cutn",
+        "{\"prompt\":\"x\",\"canvasShare\":1.5}|canvasShare",
+        "{\"prompt\":\"x\",\"tvScale\":-1}|tvScale",
+        "{\"prompt\":\"x\",\"clampMax\":0}|clampMax"
       })
   void invalidRequestsAreProblemsNamingTheField(String body, String field) {
     given()
