@@ -1,7 +1,9 @@
 package dev.overpaint.cli;
 
+import dev.overpaint.train.ClipTrainer;
 import dev.overpaint.train.TrainOptions;
 import dev.overpaint.train.Training;
+import dev.overpaint.train.UNetTrainer;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -17,7 +19,11 @@ final class TrainCommand {
       Set.of("steps", "minutes", "seed", "threads", "out", "resume", "help");
 
   /** The trainers by model name; each is added here as it is written. */
-  private static final Map<String, Supplier<Training>> TRAINERS = Map.of();
+  private static final Map<String, Supplier<Training>> TRAINERS =
+      Map.of(
+          "unet", UNetTrainer::new,
+          "clip", () -> new ClipTrainer(ClipTrainer.Variant.ENCODER),
+          "judge", () -> new ClipTrainer(ClipTrainer.Variant.JUDGE));
 
   private TrainCommand() {}
 

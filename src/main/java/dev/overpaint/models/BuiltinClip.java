@@ -88,7 +88,7 @@ public final class BuiltinClip extends Scoped<TinyClipBlock> implements TextImag
   }
 
   /** Rows scaled to unit L2 norm. */
-  private static NDArray unit(NDArray x) {
+  static NDArray unit(NDArray x) {
     return x.div(x.square().sum(new int[] {1}, true).add(1e-12f).sqrt());
   }
 

@@ -42,8 +42,14 @@ public final class BuiltinWeights {
       Map<String, Object> eval) {}
 
   public static void main(String[] args) throws IOException {
+    if (args.length == 4 && args[0].equals("install")) {
+      installRole(Path.of(args[1]), Path.of(args[2]), args[3]);
+      System.out.println("installed " + args[3] + " from " + args[1] + " into " + args[2]);
+      return;
+    }
     if (args.length != 2) {
-      System.err.println("usage: BuiltinWeights <outDir> <seed>");
+      System.err.println(
+          "usage: BuiltinWeights <outDir> <seed> | BuiltinWeights install <fromDir> <toDir> <role>");
       System.exit(2);
     }
     Path dir = Path.of(args[0]);
@@ -169,6 +175,67 @@ public final class BuiltinWeights {
     manifest.put("version", Manifest.VERSION);
     manifest.put("models", ordered);
     Files.write(path, Manifest.serialise(manifest));
+  }
+
+  /**
+   * Copies the built-in set from the classpath into {@code dir} (manifest, every role's weight
+   * file, vocab.txt), overwriting what is there: the base of a trainer's candidate set.
+   */
+  @SuppressWarnings("unchecked")
+  static void copyBuiltin(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    byte[] manifest = builtinResource(Manifest.FILE);
+    Map<String, Object> m = Manifest.parse(manifest, "classpath:" + Manifest.FILE);
+    for (Object entry : ((Map<String, Object>) m.get("models")).values()) {
+      String file = (String) ((Map<String, Object>) entry).get("file");
+      Files.write(dir.resolve(file), builtinResource(file));
+    }
+    Files.write(dir.resolve("vocab.txt"), builtinResource("vocab.txt"));
+    Files.write(dir.resolve(Manifest.FILE), manifest);
+  }
+
+  /** The tokenizer over the built-in vocabulary. */
+  static CaptionTokenizer builtinTokenizer() {
+    try (InputStream in = new ByteArrayInputStream(builtinResource("vocab.txt"))) {
+      return new CaptionTokenizer(CaptionTokenizer.readVocab(in), CaptionTokenizer.CONTEXT_LENGTH);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Copies one role (weight file and manifest entry, sha256 included) from the weight set in {@code
+   * from} into the one in {@code to}, leaving the other roles of {@code to} untouched: how a
+   * trained candidate is installed into src/main/resources/models/builtin.
+   */
+  @SuppressWarnings("unchecked")
+  public static void installRole(Path from, Path to, String role) throws IOException {
+    Path src = from.resolve(Manifest.FILE);
+    Map<String, Object> m = Manifest.parse(Files.readAllBytes(src), src.toString());
+    Object entry = ((Map<String, Object>) m.get("models")).get(role);
+    if (!(entry instanceof Map)) {
+      throw new IOException(src + " has no role " + role);
+    }
+    Map<String, Object> e = (Map<String, Object>) entry;
+    String file = (String) e.get("file");
+    byte[] data = Files.readAllBytes(from.resolve(file));
+    if (!Manifest.sha256(data).equals(e.get("sha256"))) {
+      throw new IOException(from.resolve(file) + " does not match its manifest sha256");
+    }
+    Files.write(to.resolve(file), data);
+    updateManifest(to, role, e);
+  }
+
+  private static byte[] builtinResource(String name) throws IOException {
+    try (InputStream in =
+        BuiltinWeights.class
+            .getClassLoader()
+            .getResourceAsStream(ModelRegistry.BUILTIN_PREFIX + name)) {
+      if (in == null) {
+        throw new IOException("no built-in " + name + " on the classpath");
+      }
+      return in.readAllBytes();
+    }
   }
 
   /** dir/vocab.txt if present, else the built-in vocabulary copied into dir. */

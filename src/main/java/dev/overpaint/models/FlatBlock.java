@@ -75,6 +75,13 @@ abstract class FlatBlock extends AbstractBlock {
     }
   }
 
+  /** Lets gradients reach every parameter again (training starts from a loaded, frozen block). */
+  void unfreeze() {
+    for (Parameter p : byName.values()) {
+      p.freeze(false);
+    }
+  }
+
   @Override
   public Shape[] getOutputShapes(Shape[] inputShapes) {
     return outputShapes(inputShapes);

@@ -21,7 +21,7 @@ final class Manifest {
 
   static final String FILE = "manifest.json";
   static final int VERSION = 1;
-  static final List<String> ROLES = List.of("generator", "denoiser", "encoder");
+  static final List<String> ROLES = List.of("generator", "denoiser", "encoder", "judge");
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

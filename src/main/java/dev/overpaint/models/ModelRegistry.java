@@ -34,7 +34,10 @@ public final class ModelRegistry {
 
   private ModelRegistry() {}
 
-  /** Loads the generator, denoiser and encoder of {@code source} onto the chosen device. */
+  /**
+   * Loads the generator, denoiser and encoder of {@code source} onto the chosen device, and the
+   * judge encoder when the manifest has one.
+   */
   public static ModelSet load(ModelSource source, DeviceChoice choice) {
     Device device = device(choice);
     Origin origin = Origin.of(source);
@@ -46,7 +49,11 @@ public final class ModelRegistry {
       BuiltinGenerator g = (BuiltinGenerator) open("generator", manifest, origin, root, opened);
       BuiltinDenoiser d = (BuiltinDenoiser) open("denoiser", manifest, origin, root, opened);
       BuiltinClip e = (BuiltinClip) open("encoder", manifest, origin, root, opened);
-      return new ModelSet(g, d, e, deviceName(device), root);
+      BuiltinClip j =
+          hasRole(manifest, "judge")
+              ? (BuiltinClip) open("judge", manifest, origin, root, opened)
+              : null;
+      return new ModelSet(g, d, e, j, deviceName(device), root);
     } catch (RuntimeException ex) {
       opened.forEach(Scoped::close);
       root.close();
@@ -272,6 +279,11 @@ public final class ModelRegistry {
                 + " in the block");
       }
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static boolean hasRole(Map<String, Object> manifest, String role) {
+    return ((Map<String, Object>) manifest.get("models")).containsKey(role);
   }
 
   @SuppressWarnings("unchecked")

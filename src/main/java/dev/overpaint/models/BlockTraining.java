@@ -1,0 +1,136 @@
+package dev.overpaint.models;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * What the training wrappers share: a trainable block in its own NDManager, a ParameterStore that
+ * hands out the live parameter arrays, and one optimiser step per call. Each step runs in its own
+ * sub-manager so that the graph and the gradient handles die with it (pitfall 1 in
+ * shared/notes/djl-on-cpu.md), and gradients are zeroed by hand because a plain GradientCollector
+ * lets libtorch accumulate them (pitfall 5).
+ */
+abstract class BlockTraining<B extends FlatBlock> implements AutoCloseable {
+
+  protected final B block;
+  protected final NDManager manager;
+  protected final ParameterStore parameters;
+  private final Optimizer optimizer;
+  private boolean closed;
+
+  BlockTraining(B block, NDManager manager, Optimizer optimizer) {
+    this.block = block;
+    this.manager = manager;
+    this.parameters = new ParameterStore(manager, false);
+    this.optimizer = optimizer;
+  }
+
+  static NDManager newManager() {
+    return NDManager.newBaseManager(Device.cpu());
+  }
+
+  /** Seeds the engine generator, then draws every parameter from it. */
+  static <T extends FlatBlock> T initialise(T block, NDManager m, long seed) {
+    Engine.getInstance().setRandomSeed((int) seed);
+    block.initializeAll(m);
+    block.unfreeze();
+    return block;
+  }
+
+  /** Loads parameters written by {@link #save} (or a manifest's weight file) into a fresh block. */
+  static <T extends FlatBlock> T load(T block, NDManager m, Path file) throws IOException {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+      block.loadParameters(m, in);
+    } catch (MalformedModelException e) {
+      throw new IOException("cannot load " + file + ": " + e.getMessage(), e);
+    }
+    block.unfreeze();
+    return block;
+  }
+
+  static void save(FlatBlock block, Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    try (DataOutputStream out =
+        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+      block.saveParameters(out);
+    }
+  }
+
+  /**
+   * Linear warm-up to {@code lr} over {@code warmup} updates, then constant. The optimiser counts
+   * updates from 1 in each process, so a resumed run warms up again: its Adam moments start from
+   * zero, and the short warm-up keeps the first uncorrected steps small.
+   */
+  static Tracker warmUp(float lr, int warmup) {
+    return n -> lr * Math.min(1f, n / (float) Math.max(1, warmup));
+  }
+
+  /** Writes this block's parameters (a checkpoint). */
+  public void saveParameters(Path file) throws IOException {
+    save(block, file);
+  }
+
+  public long parameterCount() {
+    return block.parameterCount();
+  }
+
+  /**
+   * One optimiser step: builds the loss in a fresh sub-manager under the gradient collector,
+   * backpropagates, updates every parameter, zeroes the gradients and returns the loss value.
+   */
+  protected final float optimise(Function<NDManager, NDArray> lossFn) {
+    ensureOpen();
+    synchronized (Scoped.AUTOGRAD_LOCK) {
+      try (NDManager step = manager.newSubManager()) {
+        float value;
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+          NDArray loss = lossFn.apply(step);
+          collector.backward(loss);
+          value = loss.getFloat();
+        }
+        // Outside the collector: the in-place updates must not be recorded by autograd.
+        for (Pair<String, Parameter> p : block.getParameters()) {
+          NDArray w = p.getValue().getArray();
+          NDArray g = w.getGradient();
+          // The gradient handle is created in the parameter's manager: move it to the step's.
+          g.attach(step);
+          optimizer.update(p.getValue().getId(), w, g);
+          g.subi(g);
+        }
+        return value;
+      }
+    }
+  }
+
+  protected void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException(getClass().getSimpleName() + " is closed");
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      manager.close();
+    }
+  }
+}

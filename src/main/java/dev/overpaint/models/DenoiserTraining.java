@@ -1,0 +1,170 @@
+package dev.overpaint.models;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.util.Pair;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains the {@link UNetBlock} on the ε-prediction objective of Ho et al. 2020 ("Denoising
+ * Diffusion Probabilistic Models", L_simple: ‖ε − ε_θ(x_t, t)‖²), with Adam and an exponential
+ * moving average of the weights that is what gets sampled and exported. The caller draws t, ε and
+ * x_t (the schedule is Nichol &amp; Dhariwal 2021's cosine one, in {@code diffusion/}); this class
+ * only sees arrays.
+ */
+public final class DenoiserTraining extends BlockTraining<UNetBlock> {
+
+  /**
+   * @param learningRate Adam's step size after warm-up
+   * @param warmup updates of linear warm-up
+   * @param emaDecay the EMA's decay once enough updates have been seen
+   */
+  public record Settings(float learningRate, int warmup, float emaDecay) {}
+
+  private final UNetBlock ema;
+  private final List<Parameter> live = new ArrayList<>();
+  private final List<Parameter> averaged = new ArrayList<>();
+  private final float emaDecay;
+  private long emaUpdates;
+
+  private DenoiserTraining(
+      UNetBlock block, UNetBlock ema, NDManager manager, Settings s, long emaUpdates) {
+    super(
+        block,
+        manager,
+        Optimizer.adam().optLearningRateTracker(warmUp(s.learningRate(), s.warmup())).build());
+    this.ema = ema;
+    this.emaDecay = s.emaDecay();
+    this.emaUpdates = emaUpdates;
+    for (Pair<String, Parameter> p : block.getParameters()) {
+      live.add(p.getValue());
+    }
+    for (Pair<String, Parameter> p : ema.getParameters()) {
+      averaged.add(p.getValue());
+    }
+  }
+
+  /** A fresh UNet (the built-in architecture) initialised from {@code seed}; the EMA equals it. */
+  public static DenoiserTraining create(Settings s, long seed) {
+    NDManager m = newManager();
+    UNetBlock block = initialise(new UNetBlock(UNetBlock.Config.defaults()), m, seed);
+    UNetBlock ema = initialise(new UNetBlock(UNetBlock.Config.defaults()), m, seed);
+    ema.freeze();
+    return new DenoiserTraining(block, ema, m, s, 0);
+  }
+
+  /** Continues from checkpointed live and EMA weights; Adam's moments start again from zero. */
+  public static DenoiserTraining resume(Settings s, Path params, Path emaParams, long emaUpdates)
+      throws IOException {
+    NDManager m = newManager();
+    try {
+      UNetBlock block = load(new UNetBlock(UNetBlock.Config.defaults()), m, params);
+      UNetBlock ema = load(new UNetBlock(UNetBlock.Config.defaults()), m, emaParams);
+      ema.freeze();
+      return new DenoiserTraining(block, ema, m, s, emaUpdates);
+    } catch (IOException | RuntimeException e) {
+      m.close();
+      throw e;
+    }
+  }
+
+  /**
+   * One Adam step on mean((ε_θ(x_t, t) − ε)²), then one EMA update.
+   *
+   * @param xt noised images (n, 3, h, w)
+   * @param eps the noise that made them, same shape
+   * @param t one timestep per image
+   * @return the batch loss before the update
+   */
+  public float step(Tensor xt, Tensor eps, int[] t) {
+    float loss =
+        optimise(
+            m -> {
+              NDArray x = Scoped.in(m, xt);
+              NDArray target = Scoped.in(m, eps);
+              NDArray steps = m.create(floats(t), new Shape(t.length));
+              NDArray pred =
+                  block.forward(parameters, new NDList(x, steps), true).singletonOrThrow();
+              return pred.sub(target).square().mean();
+            });
+    updateEma();
+    return loss;
+  }
+
+  /** Updates seen by the EMA (checkpointed so that its warm-up continues on resume). */
+  public long emaUpdates() {
+    return emaUpdates;
+  }
+
+  /**
+   * A {@link Denoiser} over the EMA weights, for sampling and evaluation while training goes on.
+   * Closing it leaves this trainer open.
+   */
+  public Denoiser emaDenoiser() {
+    ensureOpen();
+    ModelInfo info =
+        new ModelInfo(
+            "denoiser",
+            "training-ema",
+            UNetBlock.ARCHITECTURE,
+            "",
+            ema.parameterCount(),
+            ema.config().toHyper());
+    return new BuiltinDenoiser(ema, manager.newSubManager(), info);
+  }
+
+  public void saveEma(Path file) throws IOException {
+    save(ema, file);
+  }
+
+  /**
+   * Writes a candidate weight set to {@code dir}: the built-in set with the denoiser replaced by
+   * the EMA weights, recording {@code training} and {@code eval} in its manifest entry.
+   */
+  public void exportModel(Path dir, Map<String, Object> training, Map<String, Object> eval)
+      throws IOException {
+    BuiltinWeights.copyBuiltin(dir);
+    BuiltinWeights.writeRole(
+        dir,
+        new BuiltinWeights.Entry(
+            "denoiser",
+            "builtin-unet-eps-tiny",
+            UNetBlock.ARCHITECTURE,
+            ema,
+            ema.config().toHyper(),
+            training,
+            eval));
+  }
+
+  /**
+   * θ_ema ← d·θ_ema + (1 − d)·θ with d = min(decay, (1 + n)/(10 + n)): the warm-up keeps a short
+   * run's average from being dominated by the random initialisation.
+   */
+  private void updateEma() {
+    emaUpdates++;
+    float d = (float) Math.min(emaDecay, (1.0 + emaUpdates) / (10.0 + emaUpdates));
+    try (NDManager m = manager.newSubManager()) {
+      for (int i = 0; i < live.size(); i++) {
+        NDArray e = averaged.get(i).getArray();
+        // The product is made on a call-scope scalar so that it lives in m (pitfall 1).
+        e.muli(d).addi(m.create(1f - d).mul(live.get(i).getArray()));
+      }
+    }
+  }
+
+  private static float[] floats(int[] t) {
+    float[] f = new float[t.length];
+    for (int i = 0; i < t.length; i++) {
+      f[i] = t[i];
+    }
+    return f;
+  }
+}

@@ -1,0 +1,225 @@
+package dev.overpaint.train;
+
+import dev.overpaint.data.Caption.TemplateSet;
+import dev.overpaint.data.Dataset;
+import dev.overpaint.diffusion.Ddim;
+import dev.overpaint.diffusion.NoiseSchedule;
+import dev.overpaint.models.Denoiser;
+import dev.overpaint.models.DenoiserTraining;
+import dev.overpaint.models.DeviceChoice;
+import dev.overpaint.models.ModelRegistry;
+import dev.overpaint.models.ModelSet;
+import dev.overpaint.models.ModelSource;
+import dev.overpaint.models.Tensor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * {@code train unet}: the ε-prediction UNet (Ho et al. 2020) on the cosine schedule (Nichol &amp;
+ * Dhariwal 2021), t uniform in [0, T), on 64×64 crops of drawings rendered at canvas scale (so it
+ * learns the line detail it paints over upscaled GAN tiles) mixed with some whole drawings, with
+ * random horizontal flips. Samples and exports the EMA weights.
+ */
+public final class UNetTrainer extends StepLoop {
+
+  /**
+   * @param batch pictures per step
+   * @param learningRate Adam's step size after warm-up
+   * @param warmup warm-up updates
+   * @param emaDecay decay of the exported weight average
+   * @param canvasMin smallest canvas the crops are cut from
+   * @param canvasMax largest canvas
+   * @param wholeFraction share of whole drawings rendered at 64 px
+   * @param samples pictures in a sample grid
+   * @param sampleSteps DDIM steps per sample
+   * @param evalPictures held-out crops in the denoising evaluation
+   * @param checkpointMinutes minutes between checkpoints
+   * @param sampleMinutes minutes between sample grids
+   */
+  public record Settings(
+      int batch,
+      float learningRate,
+      int warmup,
+      float emaDecay,
+      int canvasMin,
+      int canvasMax,
+      double wholeFraction,
+      int samples,
+      int sampleSteps,
+      int evalPictures,
+      double checkpointMinutes,
+      double sampleMinutes) {
+
+    public static Settings defaults() {
+      return new Settings(16, 3e-4f, 100, 0.999f, 208, 256, 0.2, 16, 50, 100, 5, 10);
+    }
+  }
+
+  static final int SIZE = 64;
+  private static final long EVAL_SEED = 1234;
+
+  private final Settings s;
+  private final Dataset data = Splits.dataset(SIZE, TemplateSet.CLIP);
+  private DenoiserTraining model;
+  private NoiseSchedule schedule;
+  private int steps;
+
+  public UNetTrainer() {
+    this(Settings.defaults());
+  }
+
+  public UNetTrainer(Settings settings) {
+    this.s = settings;
+  }
+
+  @Override
+  String name() {
+    return "unet";
+  }
+
+  @Override
+  int defaultSteps() {
+    return 2000;
+  }
+
+  @Override
+  double checkpointMinutes() {
+    return s.checkpointMinutes();
+  }
+
+  @Override
+  double sampleMinutes() {
+    return s.sampleMinutes();
+  }
+
+  @Override
+  void open(Optional<RunDir.Checkpoint> from) throws IOException {
+    DenoiserTraining.Settings ts =
+        new DenoiserTraining.Settings(s.learningRate(), s.warmup(), s.emaDecay());
+    if (from.isPresent()) {
+      RunDir.Checkpoint c = from.get();
+      long emaUpdates = ((Number) c.state().get("emaUpdates")).longValue();
+      model =
+          DenoiserTraining.resume(
+              ts, c.dir().resolve("denoiser.params"), c.dir().resolve("ema.params"), emaUpdates);
+      run.log("resumed from " + c.dir() + " (Adam moments reset)");
+    } else {
+      model = DenoiserTraining.create(ts, options.seed());
+    }
+    steps = 1000; // the built-in UNet's T
+    schedule = NoiseSchedule.cosine(steps);
+    run.log("unet parameters: " + model.parameterCount());
+    Pictures.writeGrid(heldOutCrops(s.samples()), SIZE, 4, run.samples().resolve("real.png"));
+  }
+
+  @Override
+  float step(int step) {
+    Random r = new Random(Splits.stepSeed(options.seed(), step));
+    int item = 3 * SIZE * SIZE;
+    float[] xt = new float[s.batch() * item];
+    float[] eps = new float[s.batch() * item];
+    int[] t = new int[s.batch()];
+    for (int i = 0; i < s.batch(); i++) {
+      float[] x0 = picture(Splits.trainIndex((long) step * s.batch() + i, 0), r);
+      t[i] = r.nextInt(steps);
+      float[] noise = new float[item];
+      for (int k = 0; k < item; k++) {
+        noise[k] = (float) r.nextGaussian();
+      }
+      System.arraycopy(Ddim.qSample(x0, schedule.alphaCumprod(t[i]), noise), 0, xt, i * item, item);
+      System.arraycopy(noise, 0, eps, i * item, item);
+    }
+    int[] shape = {s.batch(), 3, SIZE, SIZE};
+    return model.step(new Tensor(shape, xt), new Tensor(shape.clone(), eps), t);
+  }
+
+  /** A crop at a random canvas scale, or now and then the whole drawing; flipped half the time. */
+  private float[] picture(long index, Random r) {
+    boolean whole = r.nextDouble() < s.wholeFraction();
+    int canvas = s.canvasMin() + r.nextInt(s.canvasMax() - s.canvasMin() + 1);
+    float[] x0 =
+        Dataset.toChw(whole ? data.sample(index).image() : data.crop(index, canvas).image());
+    if (r.nextBoolean()) {
+      Pictures.flipHorizontal(x0, SIZE, SIZE);
+    }
+    return x0;
+  }
+
+  @Override
+  Map<String, Object> saveCheckpoint(Path dir) throws IOException {
+    model.saveParameters(dir.resolve("denoiser.params"));
+    model.saveEma(dir.resolve("ema.params"));
+    return Map.of("emaUpdates", model.emaUpdates());
+  }
+
+  @Override
+  void samples(int step) throws IOException {
+    try (Denoiser ema = model.emaDenoiser()) {
+      List<float[]> pics =
+          DdimSampler.sample(ema, s.samples(), SIZE, s.sampleSteps(), options.seed() + 7);
+      Path file = run.samples().resolve(String.format("ddim-step-%07d.png", step));
+      Pictures.writeGrid(pics, SIZE, 4, file);
+      run.log("samples " + file);
+    }
+  }
+
+  @Override
+  Map<String, Object> evaluate() throws IOException {
+    List<float[]> crops = heldOutCrops(s.evalPictures());
+    Map<String, Object> eval = new LinkedHashMap<>();
+    try (Denoiser ema = model.emaDenoiser()) {
+      eval.put("mse_by_t", DenoisingEval.mseByT(ema, crops, SIZE, EVAL_SEED));
+    }
+    try (ModelSet builtin = ModelRegistry.load(ModelSource.builtin(), DeviceChoice.CPU)) {
+      eval.put(
+          "mse_by_t_builtin", DenoisingEval.mseByT(builtin.denoiser(), crops, SIZE, EVAL_SEED));
+    }
+    eval.put("heldOutCrops", crops.size());
+    eval.put("evalCanvas", 224);
+    return eval;
+  }
+
+  /** Held-out crops from 224-px canvases: never trained on, the same for every run. */
+  private List<float[]> heldOutCrops(int n) {
+    List<float[]> out = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      out.add(Dataset.toChw(data.crop(Splits.heldOut(k), 224).image()));
+    }
+    return out;
+  }
+
+  @Override
+  void export(Path dir, Map<String, Object> training, Map<String, Object> eval) throws IOException {
+    model.exportModel(dir, training, eval);
+  }
+
+  @Override
+  Map<String, Object> hyper() {
+    Map<String, Object> h = new LinkedHashMap<>();
+    h.put("objective", "eps-mse (Ho et al. 2020)");
+    h.put("schedule", "cosine, T=1000");
+    h.put("optimizer", "adam");
+    h.put("batch", s.batch());
+    h.put("learningRate", s.learningRate());
+    h.put("warmup", s.warmup());
+    h.put("emaDecay", s.emaDecay());
+    h.put("crop", SIZE);
+    h.put("canvas", List.of(s.canvasMin(), s.canvasMax()));
+    h.put("wholeFraction", s.wholeFraction());
+    h.put("flip", "horizontal, p=0.5");
+    return h;
+  }
+
+  @Override
+  void closeModel() {
+    if (model != null) {
+      model.close();
+    }
+  }
+}

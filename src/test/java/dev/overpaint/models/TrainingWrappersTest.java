@@ -1,0 +1,91 @@
+package dev.overpaint.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The DJL training steps learn (gradients flow and are zeroed) and export loadable sets. */
+class TrainingWrappersTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void denoiserFitsAFixedBatch() throws Exception {
+    Random r = new Random(1);
+    int[] shape = {2, 3, 16, 16};
+    Tensor xt = gaussian(r, shape);
+    Tensor eps = gaussian(r, shape);
+    int[] t = {900, 950};
+    try (DenoiserTraining d =
+        DenoiserTraining.create(new DenoiserTraining.Settings(2e-3f, 1, 0.9f), 3)) {
+      float first = d.step(xt, eps, t);
+      float last = first;
+      for (int i = 0; i < 15; i++) {
+        last = d.step(xt, eps, t);
+      }
+      assertTrue(last < 0.9 * first, first + " -> " + last);
+      assertEquals(16, d.emaUpdates());
+      d.exportModel(tmp, Map.of("steps", 16), Map.of());
+    }
+    try (ModelSet set = ModelRegistry.load(ModelSource.directory(tmp), DeviceChoice.CPU)) {
+      assertEquals(1000, set.denoiser().diffusionSteps());
+      assertTrue(set.judge().isEmpty());
+    }
+  }
+
+  @Test
+  void clipSeparatesAFixedBatchAndInstallsAsJudge() throws Exception {
+    Random r = new Random(2);
+    Tensor images = gaussian(r, new int[] {4, 3, 64, 64});
+    List<String> captions =
+        List.of(
+            "a blueprint of a domed tower",
+            "an ink plan of a hall",
+            "a sepia elevation of a church with arched windows",
+            "a wash drawing of a house with a gable roof");
+    try (ClipTraining c = ClipTraining.create(new ClipTraining.Settings(2e-3f, 1, 0f), 4)) {
+      float first = c.step(images, captions);
+      float last = first;
+      for (int i = 0; i < 10; i++) {
+        last = c.step(images, captions);
+      }
+      assertTrue(last < 0.5 * first, first + " -> " + last);
+      c.exportModel(tmp.resolve("cand"), "judge", "test-judge", Map.of("steps", 11), Map.of());
+    }
+    Path builtin = tmp.resolve("builtin");
+    BuiltinWeights.copyBuiltin(builtin);
+    String encoderSha = sha(builtin.resolve("encoder.params"));
+    BuiltinWeights.installRole(tmp.resolve("cand"), builtin, "judge");
+    assertEquals(encoderSha, sha(builtin.resolve("encoder.params")));
+    try (ModelSet set = ModelRegistry.load(ModelSource.directory(builtin), DeviceChoice.CPU)) {
+      TextImageEncoder judge = set.judge().orElseThrow();
+      assertEquals("test-judge", judge.info().name());
+      assertNotEquals(
+          set.encoder().encodeText(captions.get(0))[0], judge.encodeText(captions.get(0))[0]);
+    }
+  }
+
+  private static String sha(Path p) throws Exception {
+    return Manifest.sha256(Files.readAllBytes(p));
+  }
+
+  private static Tensor gaussian(Random r, int[] shape) {
+    int n = 1;
+    for (int d : shape) {
+      n *= d;
+    }
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = (float) r.nextGaussian();
+    }
+    return new Tensor(shape, v);
+  }
+}
