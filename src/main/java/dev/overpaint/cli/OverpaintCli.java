@@ -19,6 +19,8 @@ public final class OverpaintCli {
           case "generate" -> GenerateCommand.run(rest);
           case "train" -> TrainCommand.run(rest);
           case "bench" -> BenchCommand.run(rest);
+          case "quality" -> QualityCommand.run(rest);
+          case "eval" -> EvalCommand.run(rest);
           default -> {
             System.err.println("overpaint: '" + args[0] + "' is not available yet; try generate");
             yield 2;

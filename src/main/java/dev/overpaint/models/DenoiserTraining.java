@@ -117,7 +117,8 @@ public final class DenoiserTraining extends BlockTraining<UNetBlock> {
             UNetBlock.ARCHITECTURE,
             "",
             ema.parameterCount(),
-            ema.config().toHyper());
+            ema.config().toHyper(),
+            Map.of());
     return new BuiltinDenoiser(ema, manager.newSubManager(), info);
   }
 

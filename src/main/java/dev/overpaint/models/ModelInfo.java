@@ -12,4 +12,5 @@ public record ModelInfo(
     String architecture,
     String sha256,
     long parameters,
-    Map<String, Object> hyper) {}
+    Map<String, Object> hyper,
+    Map<String, Object> training) {}

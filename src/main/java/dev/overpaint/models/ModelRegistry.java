@@ -117,7 +117,8 @@ public final class ModelRegistry {
             architecture,
             (String) entry.get("sha256"),
             block.parameterCount(),
-            hyper);
+            hyper,
+            training(entry));
     Scoped<?> model =
         switch (role) {
           case "generator" ->
@@ -359,5 +360,12 @@ public final class ModelRegistry {
       InputStream in = tccl == null ? null : tccl.getResourceAsStream(name);
       return in != null ? in : ModelRegistry.class.getClassLoader().getResourceAsStream(name);
     }
+  }
+
+  /** The manifest's training record (steps, seed, dataset, wall time), empty when absent. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> training(Map<String, Object> entry) {
+    Object t = entry.get("training");
+    return t instanceof Map<?, ?> m ? Map.copyOf((Map<String, Object>) m) : Map.of();
   }
 }
