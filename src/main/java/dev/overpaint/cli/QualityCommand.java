@@ -90,13 +90,7 @@ final class QualityCommand {
             ? ModelSource.directory(GenerateCommand.resolve(o.get("models-dir", "")))
             : ModelSource.builtin();
     try (ModelSet models = ModelRegistry.load(source, DeviceChoice.AUTO)) {
-      TextImageEncoder judge =
-          models
-              .judge()
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "the weight set has no judge model; train one with ./overpaint train judge"));
+      TextImageEncoder judge = dev.overpaint.train.Evaluation.judgeOf(models);
       List<Run> runs = new ArrayList<>();
       Map<String, List<BufferedImage>> strips = new LinkedHashMap<>();
       int total = seeds * prompts * MODES.size() * 2;

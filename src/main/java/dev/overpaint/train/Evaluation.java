@@ -65,6 +65,16 @@ public final class Evaluation {
     return out;
   }
 
+  /** The weight set's judge, or a clear error naming how to get one. */
+  public static TextImageEncoder judgeOf(ModelSet models) {
+    return models
+        .judge()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "the weight set has no judge model: train one with ./overpaint train judge"));
+  }
+
   private Map<String, Object> retrieval(
       TextImageEncoder e, TemplateSet templates, List<ModelInfo> infos, String role) {
     Dataset data = Splits.dataset(e.imageSize(), templates);
