@@ -53,8 +53,11 @@ public final class ModelSet implements AutoCloseable {
     return deviceName;
   }
 
+  /** Every loaded network, the judge last when there is one. */
   public List<ModelInfo> infos() {
-    return List.of(generator.info(), denoiser.info(), encoder.info());
+    return judge == null
+        ? List.of(generator.info(), denoiser.info(), encoder.info())
+        : List.of(generator.info(), denoiser.info(), encoder.info(), judge.info());
   }
 
   @Override
