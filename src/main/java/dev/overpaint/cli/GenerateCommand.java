@@ -170,7 +170,9 @@ final class GenerateCommand {
   private static void writeAtomically(Path target, byte[] bytes) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".overpaint-", ".tmp");
+    // A sibling name rather than createTempFile: the picture gets the umask's permissions.
+    Path tmp =
+        dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
     try {
       Files.write(tmp, bytes);
       Files.move(
