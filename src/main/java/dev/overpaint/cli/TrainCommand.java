@@ -17,7 +17,8 @@ final class TrainCommand {
       Set.of("steps", "minutes", "seed", "threads", "out", "resume", "help");
 
   /** The trainers by model name; each is added here as it is written. */
-  private static final Map<String, Supplier<Training>> TRAINERS = Map.of();
+  private static final Map<String, Supplier<Training>> TRAINERS =
+      Map.of("gan", dev.overpaint.train.GanTrainer::new);
 
   private TrainCommand() {}
 
