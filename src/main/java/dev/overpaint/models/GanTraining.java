@@ -164,7 +164,9 @@ public final class GanTraining implements AutoCloseable {
   public GanTraining(Config config) {
     this.config = config;
     this.root = NDManager.newBaseManager(Device.cpu());
-    StyleGan2Block.Config gc = StyleGan2Block.Config.defaults(config.resolution);
+    StyleGan2Block.Config gc =
+        StyleGan2Block.Config.defaults(config.resolution)
+            .withSkipUpsample(StyleGan2Block.Config.BILINEAR);
     Engine.getInstance().setRandomSeed((int) config.seed);
     g = new StyleGan2Block(gc);
     g.initializeAll(root);
