@@ -159,6 +159,7 @@ public final class GanTraining implements AutoCloseable {
   private final Adam optG;
   private final Adam optD;
   private long step;
+  private int skippedUpdates;
   private boolean closed;
 
   public GanTraining(Config config) {
@@ -354,15 +355,39 @@ public final class GanTraining implements AutoCloseable {
     }
   }
 
-  /** Adam on each parameter, then its gradient zeroed (a GradientCollector does not zero). */
-  private static void adamStep(Adam opt, List<Parameter> params) {
+  /**
+   * Adam on each parameter, then its gradient zeroed (a GradientCollector does not zero). When any
+   * gradient holds a NaN or infinity the whole update is skipped (and counted), so one bad batch
+   * cannot poison the weights.
+   */
+  private void adamStep(Adam opt, List<Parameter> params) {
+    List<NDArray> grads = new ArrayList<>();
+    double total = 0;
     for (Parameter p : params) {
-      NDArray w = p.getArray();
-      NDArray grad = w.getGradient();
-      opt.update(p.getId(), w, grad);
-      JniUtils.zeroGrad((PtNDArray) w);
-      grad.close();
+      NDArray grad = p.getArray().getGradient();
+      grads.add(grad);
+      try (NDArray a = grad.abs();
+          NDArray s = a.sum()) {
+        total += s.getFloat();
+      }
     }
+    boolean finite = Double.isFinite(total);
+    if (!finite) {
+      skippedUpdates++;
+    }
+    for (int i = 0; i < params.size(); i++) {
+      NDArray w = params.get(i).getArray();
+      if (finite) {
+        opt.update(params.get(i).getId(), w, grads.get(i));
+      }
+      JniUtils.zeroGrad((PtNDArray) w);
+      grads.get(i).close();
+    }
+  }
+
+  /** Optimiser updates skipped so far because a gradient was not finite. */
+  public int skippedUpdates() {
+    return skippedUpdates;
   }
 
   private static void setRequiresGrad(List<Parameter> params, boolean on) {

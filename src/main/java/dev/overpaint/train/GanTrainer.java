@@ -160,7 +160,7 @@ public final class GanTrainer implements Training {
                 String.format(
                     Locale.ROOT,
                     "step %d | D %.3f | G %.3f | R1 %.4f | D(x) %.2f D(G(z)) %.2f | %.0f ms/step"
-                        + " | %.0fs | ETA %.0fs",
+                        + " | skipped %d | %.0fs | ETA %.0fs",
                     l.step(),
                     l.dLoss(),
                     l.gLoss(),
@@ -168,6 +168,7 @@ public final class GanTrainer implements Training {
                     l.dReal(),
                     l.dFake(),
                     ema,
+                    gan.skippedUpdates(),
                     elapsed,
                     eta);
             err.println(bar);
