@@ -1,6 +1,7 @@
 package dev.overpaint.cli;
 
 import dev.overpaint.train.ClipTrainer;
+import dev.overpaint.train.GanTrainer;
 import dev.overpaint.train.TrainOptions;
 import dev.overpaint.train.Training;
 import dev.overpaint.train.UNetTrainer;
@@ -21,9 +22,14 @@ final class TrainCommand {
   /** The trainers by model name; each is added here as it is written. */
   private static final Map<String, Supplier<Training>> TRAINERS =
       Map.of(
-          "unet", UNetTrainer::new,
-          "clip", () -> new ClipTrainer(ClipTrainer.Variant.ENCODER),
-          "judge", () -> new ClipTrainer(ClipTrainer.Variant.JUDGE));
+          "gan",
+          GanTrainer::new,
+          "unet",
+          UNetTrainer::new,
+          "clip",
+          () -> new ClipTrainer(ClipTrainer.Variant.ENCODER),
+          "judge",
+          () -> new ClipTrainer(ClipTrainer.Variant.JUDGE));
 
   private TrainCommand() {}
 

@@ -153,6 +153,21 @@ public final class BuiltinWeights {
     updateManifest(dir, e.role(), entry);
   }
 
+  /** Replaces the "eval" object of {@code role}'s entry in dir/manifest.json. */
+  @SuppressWarnings("unchecked")
+  public static void recordEval(Path dir, String role, Map<String, Object> eval)
+      throws IOException {
+    Path path = dir.resolve(Manifest.FILE);
+    Map<String, Object> manifest = Manifest.parse(Files.readAllBytes(path), path.toString());
+    Map<String, Object> entry =
+        (Map<String, Object>) ((Map<String, Object>) manifest.get("models")).get(role);
+    if (entry == null) {
+      throw new ModelLoadException(path + " has no " + role + " entry");
+    }
+    entry.put("eval", eval);
+    Files.write(path, Manifest.serialise(manifest));
+  }
+
   @SuppressWarnings("unchecked")
   private static void updateManifest(Path dir, String role, Map<String, Object> entry)
       throws IOException {

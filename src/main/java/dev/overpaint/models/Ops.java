@@ -70,6 +70,12 @@ final class Ops {
     return x.getNDArrayInternal().interpolation(new long[] {s.get(2) * 2, s.get(3) * 2}, 0, false);
   }
 
+  /** 2× bilinear upsampling (align_corners false; differentiable). */
+  static NDArray upsample2xBilinear(NDArray x) {
+    Shape s = x.getShape();
+    return x.getNDArrayInternal().interpolation(new long[] {s.get(2) * 2, s.get(3) * 2}, 1, false);
+  }
+
   /**
    * Resizes images to size×size inside the graph: average pooling for integer downscales, area
    * (adaptive average) for other downscales, bilinear for upscales. All are differentiable.

@@ -20,7 +20,9 @@ import java.util.Map;
  * StyleGAN"): mapping MLP z → w with pixel norm and equalised learning rate, a learned 4×4
  * constant, per-resolution blocks of modulated/demodulated 3×3 convolutions (grouped-conv form)
  * with per-layer noise and learned noise strength, and modulated 1×1 toRGB skip outputs summed
- * across resolutions. {@code w_avg} is stored with the parameters for the truncation trick.
+ * across resolutions (the running image doubled by nearest or, hyper-parameter {@code skipUpsample
+ * = bilinear}, by bilinear upsampling; manifests without the key mean nearest). {@code w_avg} is
+ * stored with the parameters for the truncation trick.
  *
  * <p>Inputs of {@link #forward}: z (n, latentDim) followed by one noise array per layer, shaped as
  * {@link #noiseShapes(int)} says. Option "psi" (Float) truncates w toward w_avg. Output: images (n,
@@ -31,10 +33,26 @@ final class StyleGan2Block extends FlatBlock {
   static final String ARCHITECTURE = "stylegan2-tiny";
 
   /** Architecture hyper-parameters. */
-  record Config(int resolution, int latentDim, int wDim, int mappingLayers, double mappingLrMul) {
+  record Config(
+      int resolution,
+      int latentDim,
+      int wDim,
+      int mappingLayers,
+      double mappingLrMul,
+      String skipUpsample) {
+
+    /** How the summed toRGB image is doubled between resolutions. */
+    static final String NEAREST = "nearest";
+
+    /** Bilinear skips: the smooth upsampling StyleGAN2's FIR filter stands for. */
+    static final String BILINEAR = "bilinear";
 
     static Config defaults(int resolution) {
-      return new Config(resolution, 128, 128, 4, 0.01);
+      return new Config(resolution, 128, 128, 4, 0.01, NEAREST);
+    }
+
+    Config withSkipUpsample(String mode) {
+      return new Config(resolution, latentDim, wDim, mappingLayers, mappingLrMul, mode);
     }
 
     static Config fromHyper(Map<String, Object> h) {
@@ -45,7 +63,12 @@ final class StyleGan2Block extends FlatBlock {
               Hyper.intOf(h, "latentDim", d.latentDim),
               Hyper.intOf(h, "wDim", d.wDim),
               Hyper.intOf(h, "mappingLayers", d.mappingLayers),
-              Hyper.doubleOf(h, "mappingLrMul", d.mappingLrMul));
+              Hyper.doubleOf(h, "mappingLrMul", d.mappingLrMul),
+              Hyper.stringOf(h, "skipUpsample", NEAREST));
+      if (!c.skipUpsample.equals(NEAREST) && !c.skipUpsample.equals(BILINEAR)) {
+        throw new ModelLoadException(
+            "stylegan2-tiny skipUpsample must be nearest or bilinear, got " + c.skipUpsample);
+      }
       if (c.resolution != 32 && c.resolution != 64) {
         throw new ModelLoadException(
             "stylegan2-tiny resolution must be 32 or 64, got " + c.resolution);
@@ -70,6 +93,7 @@ final class StyleGan2Block extends FlatBlock {
       h.put("mappingLayers", mappingLayers);
       h.put("mappingLrMul", mappingLrMul);
       h.put("channels", channelsByResolution());
+      h.put("skipUpsample", skipUpsample);
       return h;
     }
 
@@ -236,7 +260,13 @@ final class StyleGan2Block extends FlatBlock {
       NDArray rgb =
           modulatedConv(ps, toRgb.get(stage), x, w, training)
               .add(value(ps, toRgb.get(stage).bias, x, training));
-      img = img == null ? rgb : Ops.upsample2x(img).add(rgb);
+      img =
+          img == null
+              ? rgb
+              : (config.skipUpsample.equals(Config.BILINEAR)
+                      ? Ops.upsample2xBilinear(img)
+                      : Ops.upsample2x(img))
+                  .add(rgb);
     }
     return img;
   }
