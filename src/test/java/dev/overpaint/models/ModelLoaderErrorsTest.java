@@ -16,7 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelLoaderErrorsTest {
 
   private static final String[] FILES = {
-    "manifest.json", "generator.params", "denoiser.params", "encoder.params", "vocab.txt"
+    "manifest.json",
+    "generator.params",
+    "denoiser.params",
+    "encoder.params",
+    "judge.params",
+    "vocab.txt"
   };
 
   @TempDir Path dir;
