@@ -25,19 +25,21 @@ class TrainingWrappersTest {
     Tensor eps = gaussian(r, shape);
     int[] t = {900, 950};
     try (DenoiserTraining d =
-        DenoiserTraining.create(new DenoiserTraining.Settings(2e-3f, 1, 0.9f), 3)) {
+        DenoiserTraining.create(new DenoiserTraining.Settings(1e-3f, 1, 0.9f), 3)) {
       float first = d.step(xt, eps, t);
-      float last = first;
-      for (int i = 0; i < 15; i++) {
-        last = d.step(xt, eps, t);
+      // The best of the last steps: Adam on one batch oscillates a little.
+      float best = Float.MAX_VALUE;
+      for (int i = 0; i < 29; i++) {
+        float loss = d.step(xt, eps, t);
+        best = i >= 24 ? Math.min(best, loss) : best;
       }
-      assertTrue(last < 0.9 * first, first + " -> " + last);
-      assertEquals(16, d.emaUpdates());
-      d.exportModel(tmp, Map.of("steps", 16), Map.of());
+      assertTrue(best < 0.85 * first, first + " -> " + best);
+      assertEquals(30, d.emaUpdates());
+      d.exportModel(tmp, Map.of("steps", 30), Map.of());
     }
     try (ModelSet set = ModelRegistry.load(ModelSource.directory(tmp), DeviceChoice.CPU)) {
       assertEquals(1000, set.denoiser().diffusionSteps());
-      assertTrue(set.judge().isEmpty());
+      assertEquals("builtin-unet-eps-tiny", set.denoiser().info().name());
     }
   }
 
