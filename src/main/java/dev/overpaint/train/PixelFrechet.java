@@ -78,160 +78,19 @@ public final class PixelFrechet {
     return f;
   }
 
-  /** |μa − μb|² + tr Σa + tr Σb − 2 tr √(Σa^½ Σb Σa^½). */
+  /** The Fréchet distance of two thumbnail sets, by {@link FrechetDistance}. */
   static double frechet(double[][] a, double[][] b) {
-    int d = a[0].length;
-    double[] ma = mean(a);
-    double[] mb = mean(b);
-    double[][] ca = cov(a, ma);
-    double[][] cb = cov(b, mb);
-    double diff = 0;
-    double tr = 0;
-    for (int i = 0; i < d; i++) {
-      diff += (ma[i] - mb[i]) * (ma[i] - mb[i]);
-      tr += ca[i][i] + cb[i][i];
-    }
-    double[][] sa = sqrtPsd(ca);
-    double[][] m = mul(mul(sa, cb), sa);
-    double[] eig = jacobi(m, null);
-    double trSqrt = 0;
-    for (double e : eig) {
-      trSqrt += Math.sqrt(Math.max(0, e));
-    }
-    return diff + tr - 2 * trSqrt;
+    return FrechetDistance.between(toFloat(a), toFloat(b));
   }
 
-  private static double[] mean(double[][] x) {
-    double[] m = new double[x[0].length];
-    for (double[] row : x) {
-      for (int i = 0; i < m.length; i++) {
-        m[i] += row[i] / x.length;
+  private static float[][] toFloat(double[][] x) {
+    float[][] f = new float[x.length][];
+    for (int i = 0; i < x.length; i++) {
+      f[i] = new float[x[i].length];
+      for (int j = 0; j < x[i].length; j++) {
+        f[i][j] = (float) x[i][j];
       }
     }
-    return m;
-  }
-
-  private static double[][] cov(double[][] x, double[] m) {
-    int d = m.length;
-    double[][] c = new double[d][d];
-    for (double[] row : x) {
-      for (int i = 0; i < d; i++) {
-        double di = row[i] - m[i];
-        for (int j = i; j < d; j++) {
-          c[i][j] += di * (row[j] - m[j]);
-        }
-      }
-    }
-    for (int i = 0; i < d; i++) {
-      for (int j = i; j < d; j++) {
-        c[i][j] /= (x.length - 1);
-        c[j][i] = c[i][j];
-      }
-    }
-    return c;
-  }
-
-  private static double[][] sqrtPsd(double[][] c) {
-    int d = c.length;
-    double[][] v = new double[d][d];
-    double[] e = jacobi(c, v);
-    double[][] out = new double[d][d];
-    for (int i = 0; i < d; i++) {
-      for (int j = 0; j < d; j++) {
-        double s = 0;
-        for (int k = 0; k < d; k++) {
-          s += v[i][k] * Math.sqrt(Math.max(0, e[k])) * v[j][k];
-        }
-        out[i][j] = s;
-      }
-    }
-    return out;
-  }
-
-  private static double[][] mul(double[][] a, double[][] b) {
-    int d = a.length;
-    double[][] out = new double[d][d];
-    for (int i = 0; i < d; i++) {
-      for (int k = 0; k < d; k++) {
-        double aik = a[i][k];
-        for (int j = 0; j < d; j++) {
-          out[i][j] += aik * b[k][j];
-        }
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Eigenvalues of a symmetric matrix by cyclic Jacobi rotations; eigenvectors into the columns of
-   * {@code vectors} when it is not null.
-   */
-  static double[] jacobi(double[][] in, double[][] vectors) {
-    int d = in.length;
-    double[][] a = new double[d][];
-    for (int i = 0; i < d; i++) {
-      a[i] = in[i].clone();
-    }
-    if (vectors != null) {
-      for (int i = 0; i < d; i++) {
-        java.util.Arrays.fill(vectors[i], 0);
-        vectors[i][i] = 1;
-      }
-    }
-    for (int sweep = 0; sweep < 100; sweep++) {
-      double off = 0;
-      double total = 0;
-      for (int i = 0; i < d; i++) {
-        for (int j = 0; j < d; j++) {
-          total += a[i][j] * a[i][j];
-          if (i != j) {
-            off += a[i][j] * a[i][j];
-          }
-        }
-      }
-      if (off <= 1e-22 * Math.max(total, 1e-300)) {
-        break;
-      }
-      for (int p = 0; p < d - 1; p++) {
-        for (int q = p + 1; q < d; q++) {
-          double apq = a[p][q];
-          if (Math.abs(apq) < 1e-300) {
-            continue;
-          }
-          double theta = (a[q][q] - a[p][p]) / (2 * apq);
-          double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-          if (theta == 0) {
-            t = 1;
-          }
-          double c = 1 / Math.sqrt(t * t + 1);
-          double s = t * c;
-          for (int k = 0; k < d; k++) {
-            double akp = a[k][p];
-            double akq = a[k][q];
-            a[k][p] = c * akp - s * akq;
-            a[k][q] = s * akp + c * akq;
-          }
-          for (int k = 0; k < d; k++) {
-            double apk = a[p][k];
-            double aqk = a[q][k];
-            a[p][k] = c * apk - s * aqk;
-            a[q][k] = s * apk + c * aqk;
-          }
-          if (vectors != null) {
-            for (int k = 0; k < d; k++) {
-              double vkp = vectors[k][p];
-              double vkq = vectors[k][q];
-              vectors[k][p] = c * vkp - s * vkq;
-              vectors[k][q] = s * vkp + c * vkq;
-            }
-          }
-        }
-      }
-    }
-    double[] e = new double[d];
-    for (int i = 0; i < d; i++) {
-      e[i] = a[i][i];
-    }
-    return e;
+    return f;
   }
 }
