@@ -40,10 +40,7 @@ final class EvalCommand {
             o.getInt("unet-samples") == null ? d.unetSamples() : o.getInt("unet-samples"),
             o.getInt("ddim-steps") == null ? d.ddimSteps() : o.getInt("ddim-steps"),
             o.getLong("seed") == null ? d.seed() : o.getLong("seed"));
-    ModelSource source =
-        o.has("models-dir")
-            ? ModelSource.directory(GenerateCommand.resolve(o.get("models-dir", "")))
-            : ModelSource.builtin();
+    ModelSource source = o.modelSource();
     Path initialDir = Files.createTempDirectory("overpaint-initial");
     BuiltinWeights.writeInitialised(initialDir, 1234);
     Map<String, Object> result;

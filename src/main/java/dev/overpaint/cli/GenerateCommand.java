@@ -91,10 +91,7 @@ final class GenerateCommand {
             .toParams();
     Path out = resolve(o.get("out", "out.png"));
     Path base = sibling(out, ".init.png");
-    ModelSource source =
-        o.has("models-dir")
-            ? ModelSource.directory(resolve(o.get("models-dir", "")))
-            : ModelSource.builtin();
+    ModelSource source = o.modelSource();
     long t0 = System.nanoTime();
     try (ModelSet models =
         ModelRegistry.load(source, DeviceChoice.parse(o.get("device", "auto")))) {

@@ -68,4 +68,11 @@ final class Options {
           "--" + name + " must be a number, not '" + values.get(name) + "'");
     }
   }
+
+  /** --models-dir as a weight source, or the built-in models when it is absent. */
+  dev.overpaint.models.ModelSource modelSource() {
+    return has("models-dir")
+        ? dev.overpaint.models.ModelSource.directory(GenerateCommand.resolve(get("models-dir", "")))
+        : dev.overpaint.models.ModelSource.builtin();
+  }
 }

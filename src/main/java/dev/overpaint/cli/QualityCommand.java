@@ -85,10 +85,7 @@ final class QualityCommand {
     int prompts = Math.min(PROMPTS.size(), o.getInt("prompts") == null ? 5 : o.getInt("prompts"));
     int steps = o.getInt("steps") == null ? JobParams.DEFAULT_STEPS : o.getInt("steps");
     double guidance = o.getDouble("guidance") == null ? 1000 : o.getDouble("guidance");
-    ModelSource source =
-        o.has("models-dir")
-            ? ModelSource.directory(GenerateCommand.resolve(o.get("models-dir", "")))
-            : ModelSource.builtin();
+    ModelSource source = o.modelSource();
     try (ModelSet models = ModelRegistry.load(source, DeviceChoice.AUTO)) {
       TextImageEncoder judge = dev.overpaint.train.Evaluation.judgeOf(models);
       List<Run> runs = new ArrayList<>();

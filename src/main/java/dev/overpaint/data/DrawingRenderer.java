@@ -1041,7 +1041,7 @@ public final class DrawingRenderer {
       this.c = p.c;
       boolean tower = d.type() == BuildingType.TOWER;
       this.w = tower ? L.depth() : Math.max(0.4, Math.min(0.78, L.width() * 1.05));
-      this.h = tower ? L.depth() : L.depth();
+      this.h = L.depth();
       double front =
           (d.columns() > 0 && d.type() != BuildingType.ARCADE ? 0.07 : 0) + (d.stairs() ? 0.07 : 0);
       this.cx = L.centerX();

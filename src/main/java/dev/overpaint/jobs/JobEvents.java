@@ -62,10 +62,6 @@ public class JobEvents {
     }
   }
 
-  int liveChannels() {
-    return channels.size();
-  }
-
   private static final class Channel {
     private final Map<String, String> latestText = new java.util.LinkedHashMap<>();
     private final Map<Integer, byte[]> latestFrames = new java.util.TreeMap<>();

@@ -86,10 +86,6 @@ public final class JobQueue {
     cancelRequests.remove(id);
   }
 
-  public synchronized int depth() {
-    return waiting.size();
-  }
-
   public synchronized java.util.List<UUID> snapshot() {
     return java.util.List.copyOf(waiting);
   }

@@ -38,11 +38,6 @@ public record Tensor(int[] shape, float[] data) {
     return shape.length;
   }
 
-  /** Number of values in one entry of the leading (batch) axis. */
-  public int itemSize() {
-    return shape.length == 0 ? 1 : data.length / Math.max(1, shape[0]);
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof Tensor t && Arrays.equals(shape, t.shape) && Arrays.equals(data, t.data);
