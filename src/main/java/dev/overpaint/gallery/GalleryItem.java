@@ -2,6 +2,7 @@ package dev.overpaint.gallery;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -22,6 +23,14 @@ public class GalleryItem extends PanacheEntityBase {
   public UUID jobId;
 
   public int position;
+
+  @Convert(converter = ItemStatus.Column.class)
+  @Column(nullable = false)
+  public ItemStatus status = ItemStatus.PRIVATE;
+
+  /** When an admin approved it; the public gallery's order. */
+  @Column(name = "published_at")
+  public Instant publishedAt;
 
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;

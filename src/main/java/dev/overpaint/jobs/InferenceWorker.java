@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +43,7 @@ public class InferenceWorker {
   @Inject JobEvents events;
   @Inject JobsConfig config;
   @Inject ObjectMapper json;
+  @Inject JobMetrics metrics;
 
   @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
   String version;
@@ -147,6 +149,8 @@ public class InferenceWorker {
       return;
     }
     JobParams params = job.get().params();
+    long start = System.nanoTime();
+    JobStatus ended = JobStatus.FAILED;
     try {
       if (loadFailure != null) {
         throw loadFailure;
@@ -160,7 +164,9 @@ public class InferenceWorker {
           id, params.steps(), PngText.encode(result.image(), PngText.KEYWORD, metadata), metadata);
       events.close(
           id, "done", jobs.message("done", Map.of("image", "/api/jobs/" + id + "/image.png")));
+      ended = JobStatus.DONE;
     } catch (CancelledException e) {
+      ended = stopping ? JobStatus.INTERRUPTED : JobStatus.CANCELLED;
       if (stopping) {
         jobs.finish(id, JobStatus.INTERRUPTED, "the server stopped while this job was running");
         events.close(id, "failed", jobs.message("failed", Map.of("detail", "the server stopped")));
@@ -173,6 +179,8 @@ public class InferenceWorker {
       String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       jobs.finish(id, JobStatus.FAILED, detail);
       events.close(id, "failed", jobs.message("failed", Map.of("detail", detail)));
+    } finally {
+      metrics.jobTook(Duration.ofNanos(System.nanoTime() - start), ended);
     }
   }
 
@@ -181,6 +189,7 @@ public class InferenceWorker {
     private final UUID id;
     private final PreviewEncoder encoder;
     private long startNanos;
+    private long lastStepNanos;
 
     StepPublisher(UUID id, PreviewEncoder encoder) {
       this.id = id;
@@ -190,6 +199,7 @@ public class InferenceWorker {
     @Override
     public void started(Started e) {
       startNanos = System.nanoTime();
+      lastStepNanos = startNanos;
       jobs.markBase(id, PngText.encode(e.base()));
       var g = e.geometry();
       List<Map<String, Integer>> tiles =
@@ -210,6 +220,9 @@ public class InferenceWorker {
 
     @Override
     public void step(Step e) {
+      long now = System.nanoTime();
+      metrics.stepTook(Duration.ofNanos(now - lastStepNanos));
+      lastStepNanos = now;
       for (TilePreview p : e.tiles()) {
         var t = p.tile();
         byte[] frame =

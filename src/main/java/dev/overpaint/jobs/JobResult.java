@@ -24,4 +24,8 @@ public class JobResult extends PanacheEntityBase {
   public byte[] initPng;
 
   public String metadata;
+
+  /** A small copy for gallery grids, made on first request. */
+  @Column(name = "thumb_png")
+  public byte[] thumbPng;
 }

@@ -46,7 +46,22 @@ public class JobService {
     return JobView.of(job, position);
   }
 
+  /**
+   * A transaction-scoped advisory lock per owner makes the count and the insert one step, so two
+   * requests of one session at once cannot both take the last of its places in line, whichever
+   * server they reach.
+   */
   private Job persistQueued(JobParams params, String owner) {
+    Job.getEntityManager()
+        .createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+        .setParameter(1, owner)
+        .getSingleResult();
+    int max = config.jobs().maxWaitingPerSession();
+    if (Job.count("owner = ?1 and status = ?2", owner, JobStatus.QUEUED) >= max) {
+      throw new QueueFullException(
+          "this session already has " + max + " jobs waiting; wait for one to start",
+          config.jobs().retryAfterSeconds());
+    }
     Job job = Job.queued(UUID.randomUUID(), owner, params, Instant.now());
     job.persist();
     return job;
@@ -59,6 +74,16 @@ public class JobService {
 
   public JobView get(UUID id) {
     return find(id).orElseThrow(() -> AppException.notFound("job " + id));
+  }
+
+  /** The job as {@code viewer} sees it, told whether it is theirs. */
+  @Transactional
+  public JobView get(UUID id, String viewer) {
+    Job job = Job.findById(id);
+    if (job == null) {
+      throw AppException.notFound("job " + id);
+    }
+    return JobView.of(job, queue.position(id), job.owner.equals(viewer));
   }
 
   /** A waiting job leaves the queue now; the running one stops before its next step. */

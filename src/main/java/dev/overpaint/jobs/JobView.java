@@ -1,5 +1,6 @@
 package dev.overpaint.jobs;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.overpaint.diffusion.GuidanceSettings;
 import java.time.Instant;
 import java.util.UUID;
@@ -21,9 +22,15 @@ public record JobView(
     Instant startedAt,
     Instant finishedAt,
     String error,
-    GuidanceSettings guidanceSettings) {
+    GuidanceSettings guidanceSettings,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean mine) {
 
   static JobView of(Job job, int position) {
+    return of(job, position, null);
+  }
+
+  /** @param mine whether the asking session created the job; null where nobody asked */
+  static JobView of(Job job, int position, Boolean mine) {
     return new JobView(
         job.id,
         job.status.id(),
@@ -40,6 +47,7 @@ public record JobView(
         job.startedAt,
         job.finishedAt,
         job.error,
-        job.guidanceSettings());
+        job.guidanceSettings(),
+        mine);
   }
 }

@@ -29,6 +29,10 @@ public interface JobsConfig {
     @WithDefault("32")
     int queueCapacity();
 
+    /** Most waiting jobs of one browser session; one more is refused with 429. Default 3. */
+    @WithDefault("3")
+    int maxWaitingPerSession();
+
     /** Seconds a refused client is told to wait (Retry-After). Default 10. */
     @WithDefault("10")
     int retryAfterSeconds();

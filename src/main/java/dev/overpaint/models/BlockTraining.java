@@ -18,6 +18,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -107,17 +109,50 @@ abstract class BlockTraining<B extends FlatBlock> implements AutoCloseable {
           value = loss.getFloat();
         }
         // Outside the collector: the in-place updates must not be recorded by autograd.
+        List<Pair<Parameter, NDArray>> grads = new ArrayList<>();
         for (Pair<String, Parameter> p : block.getParameters()) {
-          NDArray w = p.getValue().getArray();
-          NDArray g = w.getGradient();
+          NDArray g = p.getValue().getArray().getGradient();
           // The gradient handle is created in the parameter's manager: move it to the step's.
           g.attach(step);
-          optimizer.update(p.getValue().getId(), w, g);
+          grads.add(new Pair<>(p.getValue(), g));
+        }
+        float scale = clipScale(grads);
+        for (Pair<Parameter, NDArray> p : grads) {
+          NDArray g = p.getValue();
+          if (scale > 0) {
+            optimizer.update(p.getKey().getId(), p.getKey().getArray(), scale < 1 ? g.mul(scale) : g);
+          }
           g.subi(g);
         }
         return value;
       }
     }
+  }
+
+  /**
+   * Global gradient-norm clipping (as nanoGPT does): the factor that brings the norm down to {@link
+   * #maxGradNorm()}, 1 when it is below, or 0 when a gradient is not finite, and the update is
+   * skipped rather than poisoning the weights and the Adam moments.
+   */
+  private float clipScale(List<Pair<Parameter, NDArray>> grads) {
+    float max = maxGradNorm();
+    if (max <= 0) {
+      return 1f;
+    }
+    double sq = 0;
+    for (Pair<Parameter, NDArray> p : grads) {
+      sq += p.getValue().square().sum().getFloat();
+    }
+    double norm = Math.sqrt(sq);
+    if (!Double.isFinite(norm)) {
+      return 0f;
+    }
+    return norm > max ? (float) (max / norm) : 1f;
+  }
+
+  /** The largest global gradient norm an update may have; 0 turns clipping off. */
+  protected float maxGradNorm() {
+    return 0f;
   }
 
   protected void ensureOpen() {

@@ -99,6 +99,12 @@ public final class DenoiserTraining extends BlockTraining<UNetBlock> {
     return loss;
   }
 
+  /** Diffusion losses spike at small t now and then; clipping keeps one spike from diverging. */
+  @Override
+  protected float maxGradNorm() {
+    return 1f;
+  }
+
   /** Updates seen by the EMA (checkpointed so that its warm-up continues on resume). */
   public long emaUpdates() {
     return emaUpdates;

@@ -41,7 +41,7 @@ public class JobResource {
   @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
   public JobView get(@PathParam("id") String id) {
-    return jobs.get(parse(id));
+    return jobs.get(parse(id), session.id());
   }
 
   @POST
