@@ -2,12 +2,19 @@
 // server's session cookie identifies the owner of galleries.
 
 import type {
+  AdminItem,
+  AuditEntry,
   Gallery,
   GallerySummary,
+  ItemView,
   Job,
   JobAccepted,
   JobRequest,
   Problem,
+  PublicPage,
+  Review,
+  ReviewStatus,
+  Session,
 } from './protocol';
 
 export class ApiError extends Error {
@@ -88,6 +95,37 @@ export const api = {
   getGallery: (id: string) => request<Gallery>('GET', `/api/galleries/${enc(id)}`),
   addGalleryItem: (galleryId: string, jobId: string) =>
     request<{ id: string }>('POST', `/api/galleries/${enc(galleryId)}/items`, { jobId }),
+  renameGallery: (id: string, name: string) =>
+    request<GallerySummary>('PATCH', `/api/galleries/${enc(id)}`, { name }),
+  deleteGallery: (id: string) => request<void>('DELETE', `/api/galleries/${enc(id)}`),
+  removeGalleryItem: (galleryId: string, itemId: string) =>
+    request<void>('DELETE', `/api/galleries/${enc(galleryId)}/items/${enc(itemId)}`),
+  reorderGallery: (galleryId: string, itemIds: string[]) =>
+    request<Gallery>('PUT', `/api/galleries/${enc(galleryId)}/order`, { itemIds }),
+  publishItem: (galleryId: string, itemId: string) =>
+    request<{ id: string; status: 'pending' }>(
+      'POST',
+      `/api/galleries/${enc(galleryId)}/items/${enc(itemId)}/publish`,
+    ),
+  getItem: (itemId: string) => request<ItemView>('GET', `/api/items/${enc(itemId)}`),
+  publicItems: (query: string) => request<PublicPage>('GET', `/api/public/items${query}`),
+  getSession: () => request<Session>('GET', '/api/session'),
+  putSession: (displayName: string) => request<Session>('PUT', '/api/session', { displayName }),
+};
+
+export const adminApi = {
+  me: () => request<{ username: string }>('GET', '/api/admin/me'),
+  reviews: (status: ReviewStatus = 'pending') =>
+    request<Review[]>('GET', `/api/admin/reviews?status=${enc(status)}`),
+  approve: (id: string) => request<Review>('POST', `/api/admin/reviews/${enc(id)}/approve`),
+  reject: (id: string, reason: string) =>
+    request<Review>('POST', `/api/admin/reviews/${enc(id)}/reject`, { reason }),
+  items: (status: 'public' | 'hidden') =>
+    request<AdminItem[]>('GET', `/api/admin/items?status=${enc(status)}`),
+  hide: (id: string) => request<{ id: string; status: string }>('POST', `/api/admin/items/${enc(id)}/hide`),
+  unhide: (id: string) =>
+    request<{ id: string; status: string }>('POST', `/api/admin/items/${enc(id)}/unhide`),
+  audit: () => request<AuditEntry[]>('GET', '/api/admin/audit'),
 };
 
 export const jobImageUrl = (id: string) => `/api/jobs/${enc(id)}/image.png`;
