@@ -51,3 +51,19 @@ export function queryParam(search: string, name = 'id'): string | null {
   const v = new URLSearchParams(search).get(name);
   return v && v.trim() ? v.trim() : null;
 }
+
+export const MAX_REASON = 500;
+
+/** Validation of a rejection reason: a message, or null when it is fine. */
+export function reasonProblem(reason: string): string | null {
+  const r = reason.trim();
+  if (!r) return 'A reason is required to reject.';
+  if (r.length > MAX_REASON) return `The reason is limited to ${MAX_REASON} characters.`;
+  return null;
+}
+
+/** The absolute URL of this item's page (what the share box holds). */
+export function itemPageUrl(itemId: string, origin: string): string {
+  return `${origin}/item.html?id=${encodeURIComponent(itemId)}`;
+}
+

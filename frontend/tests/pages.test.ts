@@ -122,3 +122,13 @@ describe('jobParamRows', () => {
     expect(rows.find((r) => r.key === 'cutn')!.value).toBe('—');
   });
 });
+
+describe('admin and share helpers', () => {
+  it('requires a rejection reason of at most 500 characters', async () => {
+    const { reasonProblem, itemPageUrl } = await import('../src/items');
+    expect(reasonProblem('  ')).toMatch(/required/);
+    expect(reasonProblem('x'.repeat(501))).toMatch(/500/);
+    expect(reasonProblem('off topic')).toBeNull();
+    expect(itemPageUrl('a/b', 'https://overpaint.example')).toBe('https://overpaint.example/item.html?id=a%2Fb');
+  });
+});
