@@ -49,15 +49,20 @@ function renderReview(r: Review): HTMLElement {
   reject.addEventListener('click', () => {
     const problem = reasonProblem(reason.value);
     validation.textContent = problem ?? '';
-    reason.setAttribute('aria-invalid', problem ? 'true' : 'false');
+    reason.setCustomValidity(problem ?? '');
     if (problem) {
+      reason.setAttribute('aria-invalid', 'true');
+      showError(problem);
+      reason.reportValidity();
       reason.focus();
       return;
     }
+    reason.removeAttribute('aria-invalid');
     void act(() => adminApi.reject(r.id, reason.value.trim()));
   });
   reason.addEventListener('input', () => {
     validation.textContent = '';
+    reason.setCustomValidity('');
     reason.removeAttribute('aria-invalid');
   });
   return el(
@@ -93,6 +98,12 @@ function renderAdminItem(item: AdminItem, hidden: boolean): HTMLElement {
   );
 }
 
+/** Audit details as text, whether the server sends a string or a JSON object. */
+function detailText(detail: unknown): string {
+  if (detail === null || detail === undefined) return '';
+  return typeof detail === 'string' ? detail : JSON.stringify(detail);
+}
+
 function renderAudit(entries: AuditEntry[]): void {
   auditBody.replaceChildren(
     ...entries.map((a) =>
@@ -103,7 +114,7 @@ function renderAudit(entries: AuditEntry[]): void {
         el('td', { text: a.admin ?? '' }),
         el('td', { text: a.action ?? '' }),
         el('td', { text: a.target ?? '' }),
-        el('td', { text: a.detail ?? '' }),
+        el('td', { text: detailText(a.detail) }),
       ),
     ),
   );

@@ -20,11 +20,14 @@ import type {
 export class ApiError extends Error {
   readonly status: number;
   readonly field?: string;
-  constructor(message: string, status: number, field?: string) {
+  /** Seconds from a Retry-After header (429), when the server sent one. */
+  readonly retryAfter?: number;
+  constructor(message: string, status: number, field?: string, retryAfter?: number) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.field = field;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -61,12 +64,31 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
     body && typeof body === 'object' && typeof (body as Problem).field === 'string'
       ? (body as Problem).field
       : undefined;
-  return new ApiError(problemMessage(body, res.status, res.statusText), res.status, field);
+  return new ApiError(
+    problemMessage(body, res.status, res.statusText),
+    res.status,
+    field,
+    parseRetryAfter(res.headers.get('Retry-After')),
+  );
+}
+
+/** Seconds of a Retry-After header (delta-seconds or an HTTP date); undefined when absent. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const t = value.trim();
+  if (/^\d+$/.test(t)) return Number(t);
+  const at = Date.parse(t);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 /** A user-facing message for anything thrown by the helpers below. */
 export function errorMessage(err: unknown): string {
-  if (err instanceof ApiError) return err.message;
+  if (err instanceof ApiError) {
+    if (err.status === 429 && err.retryAfter !== undefined && !/\bretry|try again\b/i.test(err.message)) {
+      return `${err.message} Try again in ${err.retryAfter} s.`;
+    }
+    return err.message;
+  }
   if (err instanceof TypeError) return 'Could not reach the server. Check your connection.';
   if (err instanceof Error) return err.message;
   return String(err);

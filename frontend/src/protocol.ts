@@ -163,7 +163,7 @@ export interface AuditEntry {
   admin: string;
   action: string;
   target: string | null;
-  detail: string | null;
+  detail: unknown;
 }
 
 export interface TileRect {
