@@ -24,6 +24,7 @@ async function load(id: string): Promise<void> {
   try {
     const item = await api.getItem(id);
     const job = item.job;
+    if (!job) throw new Error('The job of this image is no longer available.');
     image.src = item.image || jobImageUrl(job.id);
     image.alt = job.prompt ?? '';
     prompt.textContent = job.prompt ?? '';
