@@ -10,6 +10,11 @@ export default defineConfig({
       input: {
         index: resolve(__dirname, 'index.html'),
         gallery: resolve(__dirname, 'gallery.html'),
+        galleries: resolve(__dirname, 'galleries.html'),
+        item: resolve(__dirname, 'item.html'),
+        public: resolve(__dirname, 'public.html'),
+        admin: resolve(__dirname, 'admin.html'),
+        'admin-login': resolve(__dirname, 'admin-login.html'),
       },
     },
   },

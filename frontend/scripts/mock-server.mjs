@@ -86,7 +86,8 @@ function wsSend(sock, data) {
   if (!sock.destroyed) sock.write(Buffer.concat([head, payload]));
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const jobView = (j) => ({ id: j.id, status: j.status, prompt: j.prompt, seed: j.seed, steps: j.steps, skip: j.skip, guidance: j.guidance, grid: GRID, blend: j.blend, position: j.status === 'queued' ? 0 : null, step: j.step, createdAt: j.createdAt, startedAt: null, finishedAt: null, error: null });
+const jobView = (j) => ({ id: j.id, status: j.status, prompt: j.prompt, seed: j.seed, steps: j.steps, skip: j.skip, guidance: j.guidance, grid: GRID, blend: j.blend, position: j.status === 'queued' ? 0 : null, step: j.step, createdAt: j.createdAt, startedAt: null, finishedAt: j.status === 'done' ? j.createdAt : null, error: null, mine: true,
+  guidanceSettings: { clipScale: j.guidance, cutn: j.cutn ?? 2, cutPow: j.cutPow ?? 1, canvasShare: j.canvasShare ?? 0.5, tvScale: j.tvScale ?? 0, rangeScale: j.rangeScale ?? 50, initScale: j.initScale ?? 0, clampRms: j.clampMax ?? 0.05 } });
 
 async function stream(sock, job) {
   wsSend(sock, JSON.stringify({ type: 'status', ...jobView(job) }));
@@ -117,7 +118,7 @@ async function stream(sock, job) {
 }
 
 function newJob(body, id = randomUUID()) {
-  const job = { id, status: 'queued', prompt: body.prompt, seed: body.seed ?? Math.floor(Math.random() * 1e9), steps: body.steps ?? 6, skip: body.skip ?? 0.4, guidance: body.guidance ?? 7, blend: body.blend ?? 'feather', step: 0, createdAt: new Date().toISOString(), delay: 25 };
+  const job = { ...body, id, status: 'queued', prompt: body.prompt, seed: body.seed ?? Math.floor(Math.random() * 1e9), steps: body.steps ?? 6, skip: body.skip ?? 0.4, guidance: body.guidance ?? 7, blend: body.blend ?? 'feather', step: 0, createdAt: new Date().toISOString(), delay: 25 };
   jobs.set(id, job);
   return job;
 }
@@ -125,9 +126,122 @@ function newJob(body, id = randomUUID()) {
 newJob({ prompt: 'A misty harbour at dawn, <b>oil</b> painting', steps: 20 }, 'demo-running').stopAt = { step: 9, tile: 11 };
 Object.assign(newJob({ prompt: 'Finished demo', steps: 20 }, 'demo-done'), { status: 'done', step: 20 });
 
+// ---- issue 5: session, gallery management, items, public gallery, admin ----
+let displayName = null;
+let admin = false;
+const reviews = [];
+const audit = [];
+const galleryView = (g) => ({ id: g.id, name: g.name, owned: true, items: g.items.map((it, i) => ({ ...it, position: i })) });
+const summary = (g) => ({ id: g.id, name: g.name, itemCount: g.items.length, createdAt: g.createdAt });
+const findItem = (itemId) => {
+  for (const g of galleries.values()) { const it = g.items.find((i) => i.id === itemId); if (it) return { g, it }; }
+  return null;
+};
+const log = (action, target, detail = null) => audit.unshift({ id: audit.length + 1, at: new Date().toISOString(), admin: 'admin', action, target, detail });
+const publicList = () => [...galleries.values()].flatMap((g) => g.items).filter((i) => i.status === 'public').reverse();
+
+async function issue5(req, res, p, url) {
+  let m;
+  const method = req.method;
+  if (p === '/api/session') {
+    if (method === 'PUT') { const b = await readBody(req); if ((b.displayName ?? '').length > 40) return problem(res, 400, 'displayName must be at most 40 characters', 'displayName'); displayName = b.displayName || null; }
+    return send(res, 200, { displayName });
+  }
+  if ((m = p.match(/^\/api\/galleries\/([^/]+)$/)) && (method === 'PATCH' || method === 'DELETE')) {
+    const g = galleries.get(m[1]);
+    if (!g) return problem(res, 404, 'No such gallery');
+    if (method === 'DELETE') { galleries.delete(g.id); res.writeHead(204); return res.end(); }
+    const { name } = await readBody(req);
+    if (!name || !name.trim()) return problem(res, 400, 'name must not be blank', 'name');
+    g.name = name.trim();
+    return send(res, 200, summary(g));
+  }
+  if ((m = p.match(/^\/api\/galleries\/([^/]+)\/order$/)) && method === 'PUT') {
+    const g = galleries.get(m[1]);
+    if (!g) return problem(res, 404, 'No such gallery');
+    const { itemIds } = await readBody(req);
+    if (!Array.isArray(itemIds) || itemIds.length !== g.items.length || new Set(itemIds).size !== itemIds.length || !itemIds.every((id) => g.items.some((i) => i.id === id)))
+      return problem(res, 400, 'itemIds must list every item exactly once', 'itemIds');
+    g.items = itemIds.map((id) => g.items.find((i) => i.id === id));
+    return send(res, 200, galleryView(g));
+  }
+  if ((m = p.match(/^\/api\/galleries\/([^/]+)\/items\/([^/]+)$/)) && method === 'DELETE') {
+    const g = galleries.get(m[1]);
+    if (!g) return problem(res, 404, 'No such gallery');
+    g.items = g.items.filter((i) => i.id !== m[2]);
+    res.writeHead(204); return res.end();
+  }
+  if ((m = p.match(/^\/api\/galleries\/([^/]+)\/items\/([^/]+)\/publish$/)) && method === 'POST') {
+    const f = findItem(m[2]);
+    if (!f) return problem(res, 404, 'No such item');
+    if (f.it.status === 'public' || f.it.status === 'hidden') return problem(res, 409, `The item is already ${f.it.status}`);
+    f.it.status = 'pending'; f.it.reason = null;
+    reviews.push({ id: randomUUID().slice(0, 8), itemId: f.it.id, prompt: f.it.prompt, image: f.it.image, thumbnail: f.it.thumbnail, submittedAt: new Date().toISOString(), status: 'pending', reason: null, decidedAt: null });
+    return send(res, 202, { id: f.it.id, status: 'pending' });
+  }
+  if ((m = p.match(/^\/api\/items\/([^/]+)$/))) {
+    const f = findItem(m[1]);
+    if (!f) return problem(res, 404, 'No such item');
+    const job = jobs.get(f.it.jobId);
+    return send(res, 200, { id: f.it.id, galleryId: f.g.id, galleryName: f.g.name, status: f.it.status, reason: f.it.reason, createdAt: f.it.createdAt, owned: true, thumbnail: f.it.thumbnail, image: f.it.image, job: job ? jobView(job) : null });
+  }
+  if (p === '/api/public/items') {
+    const q = (url.searchParams.get('q') ?? '').toLowerCase();
+    const limit = Math.min(100, Number(url.searchParams.get('limit') ?? 24));
+    const cursor = Number(url.searchParams.get('cursor') ?? 0);
+    const all = publicList().filter((i) => !q || i.prompt.toLowerCase().includes(q));
+    const page = all.slice(cursor, cursor + limit).map(({ id, prompt, thumbnail, image, createdAt }) => ({ id, prompt, thumbnail, image, createdAt }));
+    return send(res, 200, { items: page, next: cursor + limit < all.length ? String(cursor + limit) : null });
+  }
+  if (p === '/admin/login' && method === 'POST') {
+    const body = await new Promise((r) => { let s = ''; req.on('data', (d) => (s += d)); req.on('end', () => r(new URLSearchParams(s))); });
+    admin = body.get('username') === 'admin' && body.get('password') === 'admin';
+    res.writeHead(303, { Location: admin ? '/admin' : '/admin/login?error=1' }); return res.end();
+  }
+  if (p === '/admin/logout' && method === 'POST') { admin = false; res.writeHead(303, { Location: '/admin/login' }); return res.end(); }
+  if (p === '/admin/login') return send(res, 200, await readFile(join(root, 'admin-login.html')), 'text/html');
+  if (p === '/admin' || p.startsWith('/api/admin/')) {
+    if (!admin) return p === '/admin' ? (res.writeHead(303, { Location: '/admin/login' }), res.end()) : problem(res, 401, 'Log in as an admin');
+    if (p === '/admin') return send(res, 200, await readFile(join(root, 'admin.html')), 'text/html');
+    if (p === '/api/admin/me') return send(res, 200, { username: 'admin' });
+    if (p === '/api/admin/reviews') return send(res, 200, reviews.filter((r) => r.status === (url.searchParams.get('status') ?? 'pending')));
+    if (p === '/api/admin/audit') return send(res, 200, audit);
+    if (p === '/api/admin/items') {
+      const st = url.searchParams.get('status') ?? 'public';
+      return send(res, 200, [...galleries.values()].flatMap((g) => g.items).filter((i) => i.status === st).map(({ id, prompt, thumbnail, image, status, publishedAt }) => ({ id, prompt, thumbnail, image, status, publishedAt })));
+    }
+    if ((m = p.match(/^\/api\/admin\/reviews\/([^/]+)\/(approve|reject)$/)) && method === 'POST') {
+      const r = reviews.find((x) => x.id === m[1]);
+      if (!r) return problem(res, 404, 'No such review');
+      const f = findItem(r.itemId);
+      if (m[2] === 'reject') {
+        const { reason } = await readBody(req);
+        if (!reason || !reason.trim()) return problem(res, 400, 'reason is required', 'reason');
+        Object.assign(r, { status: 'rejected', reason, decidedAt: new Date().toISOString() });
+        if (f) Object.assign(f.it, { status: 'rejected', reason });
+      } else {
+        Object.assign(r, { status: 'approved', decidedAt: new Date().toISOString() });
+        if (f) Object.assign(f.it, { status: 'public', publishedAt: r.decidedAt });
+      }
+      log(m[2], r.itemId, r.reason);
+      return send(res, 200, r);
+    }
+    if ((m = p.match(/^\/api\/admin\/items\/([^/]+)\/(hide|unhide)$/)) && method === 'POST') {
+      const f = findItem(m[1]);
+      if (!f) return problem(res, 404, 'No such item');
+      f.it.status = m[2] === 'hide' ? 'hidden' : 'public';
+      log(m[2], f.it.id);
+      return send(res, 200, { id: f.it.id, status: f.it.status });
+    }
+    return problem(res, 404, 'not found');
+  }
+  return false;
+}
+
 // ---- http ----
-const send = (res, status, body, type = 'application/json') => {
-  res.writeHead(status, { 'Content-Type': type });
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+const send = (res, status, body, type = 'application/json', headers = {}) => {
+  res.writeHead(status, { 'Content-Type': type, 'Content-Security-Policy': CSP, ...headers });
   res.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
 };
 const problem = (res, status, detail, field) => send(res, status, { title: 'Error', status, detail, field }, 'application/problem+json');
@@ -159,26 +273,28 @@ const server = createServer(async (req, res) => {
     const init = m[2] === 'init';
     return send(res, 200, png(256, 256, (x, y) => init ? [Math.round(x / 2), Math.round(y / 2), 120] : scene(x / 256, y / 256, 1)), 'image/png');
   }
-  if (p === '/api/galleries' && req.method === 'GET') return send(res, 200, [...galleries.values()].map(({ id, name }) => ({ id, name })));
+  const handled = await issue5(req, res, p, url);
+  if (handled !== false) return;
+  if (p === '/api/galleries' && req.method === 'GET') return send(res, 200, [...galleries.values()].reverse().map(summary));
   if (p === '/api/galleries' && req.method === 'POST') {
     const { name } = await readBody(req);
     if (!name) return problem(res, 400, 'name must not be blank', 'name');
-    const g = { id: randomUUID().slice(0, 8), name, items: [] };
+    const g = { id: randomUUID().slice(0, 8), name, items: [], createdAt: new Date().toISOString() };
     galleries.set(g.id, g);
-    return send(res, 201, { id: g.id, name });
+    return send(res, 201, summary(g));
   }
   if ((m = p.match(/^\/api\/galleries\/([^/]+)\/items$/)) && req.method === 'POST') {
     const g = galleries.get(m[1]);
     if (!g) return problem(res, 404, 'No such gallery');
     const { jobId } = await readBody(req);
     const job = jobs.get(jobId);
-    const item = { id: randomUUID().slice(0, 8), jobId, prompt: job?.prompt ?? '', image: `/api/jobs/${jobId}/image.png` };
+    const item = { id: randomUUID().slice(0, 8), jobId, prompt: job?.prompt ?? '', image: `/api/jobs/${jobId}/image.png`, thumbnail: `/api/jobs/${jobId}/image.png`, status: 'private', reason: null, createdAt: new Date().toISOString() };
     g.items.push(item);
     return send(res, 201, { id: item.id });
   }
   if ((m = p.match(/^\/api\/galleries\/([^/]+)$/))) {
     const g = galleries.get(m[1]);
-    return g ? send(res, 200, g) : problem(res, 404, 'No such gallery');
+    return g ? send(res, 200, galleryView(g)) : problem(res, 404, 'No such gallery');
   }
   try {
     const file = normalize(join(root, p === '/' ? 'index.html' : p));

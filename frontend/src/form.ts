@@ -10,7 +10,56 @@ export interface FormValues {
   guidance: string;
   grid: string;
   blend: string;
+  // CLIP guidance scales (optional so older callers can omit them; empty = server default).
+  cutn?: string;
+  cutPow?: string;
+  canvasShare?: string;
+  tvScale?: string;
+  rangeScale?: string;
+  initScale?: string;
+  clampMax?: string;
 }
+
+/** The guidance-scale fields of the form, in display order. */
+export const GUIDANCE_FIELDS = [
+  'cutn',
+  'cutPow',
+  'canvasShare',
+  'tvScale',
+  'rangeScale',
+  'initScale',
+  'clampMax',
+] as const;
+export type GuidanceField = (typeof GUIDANCE_FIELDS)[number];
+
+/** Every field of the form, in display order. */
+export const FORM_FIELDS: readonly (keyof FormValues)[] = [
+  'prompt',
+  'seed',
+  'steps',
+  'skip',
+  'guidance',
+  'blend',
+  'grid',
+  ...GUIDANCE_FIELDS,
+];
+
+interface ScaleRule {
+  min: number;
+  max?: number;
+  integer?: boolean;
+}
+
+/** Server-side limits of the guidance scales (JobRequest.java). */
+export const GUIDANCE_RULES: Record<GuidanceField, ScaleRule> = {
+  cutn: { min: 1, max: 16, integer: true },
+  cutPow: { min: 0.1, max: 10 },
+  canvasShare: { min: 0, max: 1 },
+  tvScale: { min: 0 },
+  rangeScale: { min: 0 },
+  initScale: { min: 0 },
+  clampMax: { min: 1e-6, max: 10 },
+};
 
 export type FormResult =
   | { ok: true; request: JobRequest }
@@ -75,6 +124,26 @@ export function buildJobRequest(v: FormValues): FormResult {
       return { ok: false, field: 'blend', message: 'Blend must be none, feather or joint.' };
     }
     req.blend = blend as Blend;
+  }
+  for (const f of GUIDANCE_FIELDS) {
+    const value = num(v[f] ?? '');
+    if (value === null) continue;
+    const rule = GUIDANCE_RULES[f];
+    const bad =
+      Number.isNaN(value) ||
+      value < rule.min ||
+      (rule.max !== undefined && value > rule.max) ||
+      (rule.integer === true && !Number.isInteger(value));
+    if (bad) {
+      const range =
+        rule.max !== undefined ? `from ${rule.min} to ${rule.max}` : `${rule.min} or more`;
+      return {
+        ok: false,
+        field: f,
+        message: `${f} must be ${rule.integer ? 'a whole number' : 'a number'} ${range}.`,
+      };
+    }
+    req[f] = value;
   }
   return { ok: true, request: req };
 }

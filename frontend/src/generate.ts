@@ -3,7 +3,10 @@
 import './style.css';
 import { ApiError, api, errorMessage, jobImageUrl, jobInitUrl, jobSocketUrl } from './api';
 import { byId, el } from './dom';
-import { buildJobRequest, type FormValues } from './form';
+import { addSample, estimateEtaMs, type StepSample } from './eta';
+import { FORM_FIELDS, buildJobRequest, type FormValues } from './form';
+import { queryParam } from './items';
+import { PRESETS, applyPreset, findPreset, jobToFormValues } from './presets';
 import {
   CANVAS_TILE_INDEX,
   FrameKind,
@@ -23,24 +26,24 @@ import { TileProgress, fitWithin, formatEta, scaleRect, type Rect } from './tile
 const MAX_BACKING_PX = 2048;
 const NEW_GALLERY = '__new__';
 const LAST_GALLERY_KEY = 'overpaint.lastGallery';
+/** The job this tab is following, so a reload resumes its live view. */
+const CURRENT_JOB_KEY = 'overpaint.currentJob';
 
 // ---- elements ----
 const form = byId<HTMLFormElement>('job-form');
 const promptEl = byId<HTMLTextAreaElement>('prompt');
 const promptCount = byId('prompt-count');
-const seedEl = byId<HTMLInputElement>('seed');
-const stepsEl = byId<HTMLInputElement>('steps');
-const skipEl = byId<HTMLInputElement>('skip');
-const guidanceEl = byId<HTMLInputElement>('guidance');
-const blendEl = byId<HTMLSelectElement>('blend');
 const gridEl = byId<HTMLSelectElement>('grid');
-const advanced = form.querySelector<HTMLDetailsElement>('details.advanced')!;
+const presetEl = byId<HTMLSelectElement>('preset');
+const advanced = byId<HTMLDetailsElement>('advanced');
 const generateBtn = byId<HTMLButtonElement>('generate');
 const cancelBtn = byId<HTMLButtonElement>('cancel');
 const errorEl = byId('error');
 const statusEl = byId('status');
 const progressEl = byId<HTMLProgressElement>('progress');
 const progressText = byId('progress-text');
+const etaEl = byId('eta');
+const queuePositionEl = byId('queue-position');
 const jobMeta = byId('job-meta');
 const tilesEl = byId('tiles');
 const tilesCount = byId('tiles-count');
@@ -50,7 +53,16 @@ const ctx = canvas.getContext('2d')!;
 const resultEl = byId('result');
 const finalImage = byId<HTMLImageElement>('final-image');
 const initImage = byId<HTMLImageElement>('init-image');
-const downloadLink = byId<HTMLAnchorElement>('final-download');
+const compareSlider = byId<HTMLInputElement>('compare-slider');
+const downloadLink = byId<HTMLAnchorElement>('download');
+const remixLink = byId<HTMLAnchorElement>('remix-link');
+const publishPanel = byId('publish-panel');
+const publishBtn = byId<HTMLButtonElement>('publish');
+const publishStatus = byId('publish-status');
+const nameForm = byId<HTMLFormElement>('name-form');
+const displayNameEl = byId<HTMLInputElement>('display-name');
+const saveNameBtn = byId<HTMLButtonElement>('save-name');
+const nameStatus = byId('name-status');
 const savePanel = byId<HTMLFormElement>('save-panel');
 const gallerySelect = byId<HTMLSelectElement>('gallery-select');
 const galleryNameField = byId('gallery-name-field');
@@ -58,21 +70,16 @@ const galleryName = byId<HTMLInputElement>('gallery-name');
 const saveBtn = byId<HTMLButtonElement>('save');
 const savedMessage = byId('saved-message');
 
-const fieldElements: Record<string, HTMLElement> = {
-  prompt: promptEl,
-  seed: seedEl,
-  steps: stepsEl,
-  skip: skipEl,
-  guidance: guidanceEl,
-  blend: blendEl,
-  grid: gridEl,
-};
+/** Every parameter input, by FormValues key (the element id is the key). */
+const fieldElements = Object.fromEntries(
+  FORM_FIELDS.map((f) => [f, byId<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(f)]),
+) as Record<keyof FormValues, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>;
 
 // ---- errors ----
 function showError(message: string, field?: string): void {
   errorEl.textContent = message;
   errorEl.hidden = false;
-  const target = field ? fieldElements[field] : undefined;
+  const target = field ? fieldElements[field as keyof FormValues] : undefined;
   if (target) {
     target.setAttribute('aria-invalid', 'true');
     if (advanced.contains(target)) advanced.open = true;
@@ -101,6 +108,12 @@ let viewToken = 0; // bumps on every job switch; stale async work checks it
 let reconnectTimer: number | undefined;
 let reconnectAttempt = 0;
 let cancelling = false;
+let samples: StepSample[] = [];
+let lastSteps = 0;
+let serverEtaMs: number | null = null;
+let etaTimer: number | undefined;
+/** Gallery and item of the last save, for the publish button. */
+let savedItem: { galleryId: string; itemId: string } | null = null;
 const tiles = new TileProgress(16);
 const images = new Map<number, StoredImage>();
 
@@ -109,6 +122,36 @@ function setState(next: ViewState): void {
   const active = next === 'queued' || next === 'running';
   cancelBtn.disabled = !active || cancelling;
   tilesEl.dataset.state = next;
+  if (next !== 'queued') queuePositionEl.hidden = true;
+  if (next === 'running') startEtaTimer();
+  else stopEtaTimer();
+  if (next !== 'running' && next !== 'connecting') etaEl.textContent = '';
+}
+
+// ---- ETA from measured step times ----
+function recordStep(step: number, steps: number, etaMs?: number | null): void {
+  const last = samples[samples.length - 1];
+  // A replayed `started` (step 0) after a reconnect must not restart the measurement.
+  if (!last || step >= last.step) samples = addSample(samples, { t: performance.now(), step });
+  lastSteps = steps;
+  serverEtaMs = etaMs ?? null;
+  renderEta();
+}
+
+function renderEta(): void {
+  if (state !== 'running') return;
+  const measured = estimateEtaMs(samples, lastSteps, performance.now());
+  const eta = formatEta(measured ?? serverEtaMs);
+  etaEl.textContent = eta ? `· about ${eta} left` : '';
+}
+
+function startEtaTimer(): void {
+  if (etaTimer === undefined) etaTimer = window.setInterval(renderEta, 1000);
+}
+
+function stopEtaTimer(): void {
+  window.clearInterval(etaTimer);
+  etaTimer = undefined;
 }
 
 function updateTileAttrs(): void {
@@ -122,8 +165,8 @@ function setProgress(step: number | null | undefined, steps: number | null | und
   if (steps && steps > 0) {
     progressEl.max = steps;
     progressEl.value = Math.min(step ?? 0, steps);
-    const eta = formatEta(etaMs);
-    progressText.textContent = `Step ${step ?? 0}/${steps}${eta ? ` · ETA ${eta}` : ''}`;
+    progressText.textContent = `Step ${step ?? 0}/${steps} · ${Math.round((100 * Math.min(step ?? 0, steps)) / steps)}%`;
+    if (step !== null && step !== undefined) recordStep(step, steps, etaMs);
   } else {
     progressEl.max = 1;
     progressEl.value = 0;
@@ -142,16 +185,18 @@ function showJobMeta(job: Job): void {
   jobMeta.textContent = parts.join(' · ');
 }
 
+function setFormValues(values: FormValues): void {
+  for (const f of FORM_FIELDS) {
+    const v = values[f];
+    if (v !== undefined) fieldElements[f].value = v;
+  }
+  if (!gridEl.value) gridEl.value = '4';
+  updatePromptCount();
+}
+
 function fillFormFromJob(job: Job): void {
   if (promptEl.value.trim() !== '') return; // never clobber what the user typed
-  promptEl.value = job.prompt ?? '';
-  updatePromptCount();
-  if (job.seed !== null && job.seed !== undefined) seedEl.value = String(job.seed);
-  if (job.steps) stepsEl.value = String(job.steps);
-  if (job.skip !== null && job.skip !== undefined) skipEl.value = String(job.skip);
-  if (job.guidance !== null && job.guidance !== undefined) guidanceEl.value = String(job.guidance);
-  if (job.blend) blendEl.value = job.blend;
-  if (job.grid) gridEl.value = String(job.grid);
+  setFormValues(jobToFormValues(job));
 }
 
 function setUrlJob(id: string | null): void {
@@ -304,12 +349,15 @@ function applyJob(job: Job): void {
 
 function showQueued(position: number | null | undefined): void {
   setState('queued');
-  statusEl.textContent =
+  statusEl.textContent = 'Queued…';
+  queuePositionEl.textContent =
     position === null || position === undefined
-      ? 'Queued…'
+      ? 'Waiting for a free worker.'
       : position <= 0
-        ? 'Queued — next up.'
-        : `Queued — position ${position} in line.`;
+        ? 'Next up.'
+        : `Position ${position} in the queue.`;
+  queuePositionEl.dataset.position = position === null || position === undefined ? '' : String(position);
+  queuePositionEl.hidden = false;
   setProgress(0, 0);
 }
 
@@ -340,6 +388,8 @@ function showDone(live = false): void {
   initImage.src = jobInitUrl(jobId);
   downloadLink.href = jobImageUrl(jobId);
   downloadLink.setAttribute('download', `overpaint-${jobId}.png`);
+  remixLink.href = `/?remix=${encodeURIComponent(jobId)}`;
+  setCompare(Number(compareSlider.value));
   resultEl.hidden = false;
   if (live) resultEl.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
   void loadGalleries(viewToken);
@@ -439,6 +489,11 @@ function attach(id: string, position?: number): void {
   reconnectAttempt = 0;
   cancelling = false;
   releaseImages();
+  samples = [];
+  serverEtaMs = null;
+  savedItem = null;
+  publishPanel.hidden = true;
+  publishStatus.textContent = '';
   tiles.reset(Number(gridEl.value) ** 2 || 16);
   canvas.width = 1024;
   canvas.height = 1024;
@@ -460,15 +515,9 @@ function attach(id: string, position?: number): void {
 
 // ---- form ----
 function formValues(): FormValues {
-  return {
-    prompt: promptEl.value,
-    seed: seedEl.value,
-    steps: stepsEl.value,
-    skip: skipEl.value,
-    guidance: guidanceEl.value,
-    grid: gridEl.value,
-    blend: blendEl.value,
-  };
+  const values = {} as FormValues;
+  for (const f of FORM_FIELDS) values[f] = fieldElements[f].value;
+  return values;
 }
 
 function updatePromptCount(): void {
@@ -487,6 +536,7 @@ form.addEventListener('submit', async (e) => {
   try {
     const accepted = await api.createJob(result.request);
     setUrlJob(accepted.id);
+    sessionStorage.setItem(CURRENT_JOB_KEY, accepted.id);
     attach(accepted.id, accepted.position);
   } catch (err) {
     showError(errorMessage(err), err instanceof ApiError ? err.field : undefined);
@@ -503,8 +553,29 @@ promptEl.addEventListener('keydown', (e) => {
   }
 });
 for (const f of Object.values(fieldElements)) {
-  f.addEventListener('input', () => f.removeAttribute('aria-invalid'));
+  f.addEventListener('input', () => {
+    f.removeAttribute('aria-invalid');
+    if (f !== promptEl) presetEl.value = '';
+  });
 }
+
+// ---- presets ----
+presetEl.append(...PRESETS.map((p) => el('option', { text: p.label, attrs: { value: p.id } })));
+presetEl.addEventListener('change', () => {
+  const preset = findPreset(presetEl.value);
+  if (!preset) return;
+  setFormValues(applyPreset(formValues(), preset));
+  for (const f of Object.values(fieldElements)) f.removeAttribute('aria-invalid');
+});
+
+// ---- before/after ----
+/** Shows the GAN base left of the slider and the result right of it. */
+function setCompare(percent: number): void {
+  const p = Math.min(100, Math.max(0, Number.isFinite(percent) ? percent : 50));
+  initImage.style.clipPath = `inset(0 ${100 - p}% 0 0)`;
+  byId('compare').style.setProperty('--split', `${p}%`);
+}
+compareSlider.addEventListener('input', () => setCompare(Number(compareSlider.value)));
 
 cancelBtn.addEventListener('click', async () => {
   if (!jobId) return;
@@ -570,8 +641,12 @@ savePanel.addEventListener('submit', async (e) => {
       galleryId = created.id;
       name = created.name ?? name;
     }
-    await api.addGalleryItem(galleryId, id);
+    const added = await api.addGalleryItem(galleryId, id);
     localStorage.setItem(LAST_GALLERY_KEY, galleryId);
+    savedItem = added?.id ? { galleryId, itemId: added.id } : null;
+    publishPanel.hidden = savedItem === null;
+    publishBtn.disabled = savedItem === null;
+    publishStatus.textContent = '';
     const link = el('a', {
       text: name,
       attrs: { id: 'saved-link', href: `/gallery.html?id=${encodeURIComponent(galleryId)}` },
@@ -586,9 +661,108 @@ savePanel.addEventListener('submit', async (e) => {
   }
 });
 
+// ---- publish ----
+publishBtn.addEventListener('click', async () => {
+  const target = savedItem;
+  if (!target) return;
+  clearError();
+  publishBtn.disabled = true;
+  publishStatus.textContent = 'Submitting…';
+  try {
+    await api.publishItem(target.galleryId, target.itemId);
+    publishStatus.textContent = 'Submitted — pending review.';
+  } catch (err) {
+    publishStatus.textContent = '';
+    publishBtn.disabled = false;
+    showError(errorMessage(err));
+  }
+});
+
+// ---- display name ----
+async function loadDisplayName(): Promise<void> {
+  try {
+    const session = await api.getSession();
+    if (document.activeElement !== displayNameEl) displayNameEl.value = session.displayName ?? '';
+  } catch (err) {
+    console.warn('Could not load the session', err);
+  }
+}
+
+nameForm.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  clearError();
+  const name = displayNameEl.value.trim();
+  if (name.length > 40) {
+    showError('The display name is limited to 40 characters.');
+    return;
+  }
+  saveNameBtn.disabled = true;
+  nameStatus.textContent = '';
+  try {
+    const session = await api.putSession(name);
+    displayNameEl.value = session.displayName ?? '';
+    nameStatus.textContent = session.displayName ? 'Saved.' : 'Cleared.';
+  } catch (err) {
+    showError(errorMessage(err));
+  } finally {
+    saveNameBtn.disabled = false;
+  }
+});
+
 // ---- start ----
+/** Loads every parameter of job `id` into the form (/?remix=id). */
+async function remix(id: string): Promise<void> {
+  statusEl.textContent = 'Loading the parameters to remix…';
+  try {
+    const job = await api.getJob(id);
+    setFormValues(jobToFormValues(job));
+    presetEl.value = '';
+    advanced.open = true;
+    statusEl.textContent = 'Parameters loaded — change what you like and generate.';
+    promptEl.focus();
+  } catch (err) {
+    statusEl.textContent = 'Ready.';
+    showError(errorMessage(err));
+  }
+}
+
+/** After a reload: follow the tab's job again (live when it is still going, its result when done). */
+async function resume(id: string): Promise<void> {
+  let job: Job;
+  try {
+    job = await api.getJob(id);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) sessionStorage.removeItem(CURRENT_JOB_KEY);
+    else showError(errorMessage(err));
+    return;
+  }
+  if (job.status === 'done') {
+    jobId = id;
+    viewToken++;
+    resultEl.hidden = true;
+    fillFormFromJob(job);
+    showJobMeta(job);
+    showDone();
+  } else if (!isTerminal(job.status)) {
+    attach(id, job.status === 'queued' ? (job.position ?? undefined) : undefined);
+    applyJob(job);
+  } else {
+    sessionStorage.removeItem(CURRENT_JOB_KEY);
+  }
+}
+
 updatePromptCount();
 drawPlaceholders();
 updateTileAttrs();
-const initialJob = new URLSearchParams(location.search).get('job');
-if (initialJob) attach(initialJob);
+void loadDisplayName();
+{
+  const search = location.search;
+  const remixId = queryParam(search, 'remix');
+  const initialJob = queryParam(search, 'job');
+  const storedJob = sessionStorage.getItem(CURRENT_JOB_KEY);
+  if (remixId) void remix(remixId);
+  else if (initialJob) {
+    sessionStorage.setItem(CURRENT_JOB_KEY, initialJob);
+    attach(initialJob);
+  } else if (storedJob) void resume(storedJob);
+}

@@ -18,6 +18,25 @@ export interface JobRequest {
   guidance?: number;
   grid?: number;
   blend?: Blend;
+  cutn?: number;
+  cutPow?: number;
+  canvasShare?: number;
+  tvScale?: number;
+  rangeScale?: number;
+  initScale?: number;
+  clampMax?: number;
+}
+
+/** The job's full set of CLIP guidance scales (GET /api/jobs/{id}). clampRms is the request's clampMax. */
+export interface GuidanceSettings {
+  clipScale: number;
+  cutn: number;
+  cutPow: number;
+  canvasShare: number;
+  tvScale: number;
+  rangeScale: number;
+  initScale: number;
+  clampRms: number;
 }
 
 /** 202 answer of POST /api/jobs. */
@@ -44,6 +63,9 @@ export interface Job {
   startedAt: string | null;
   finishedAt: string | null;
   error: string | null;
+  /** Whether the job belongs to this browser session (GET /api/jobs/{id} only). */
+  mine?: boolean;
+  guidanceSettings?: GuidanceSettings | null;
 }
 
 /** RFC 7807 problem document (application/problem+json). */
@@ -58,17 +80,90 @@ export interface Problem {
 export interface GallerySummary {
   id: string;
   name: string;
+  itemCount?: number;
+  createdAt?: string;
 }
+
+export type ItemStatus = 'private' | 'pending' | 'public' | 'rejected' | 'hidden';
 
 export interface GalleryItem {
   id: string;
   jobId: string;
   prompt: string;
   image: string;
+  thumbnail?: string;
+  status?: ItemStatus;
+  position?: number;
+  reason?: string | null;
 }
 
 export interface Gallery extends GallerySummary {
+  owned?: boolean;
   items: GalleryItem[];
+}
+
+/** GET /api/items/{itemId}. */
+export interface ItemView {
+  id: string;
+  galleryId: string;
+  galleryName: string;
+  status: ItemStatus;
+  reason: string | null;
+  createdAt: string | null;
+  owned: boolean;
+  thumbnail: string;
+  image: string;
+  job: Job;
+}
+
+export interface PublicItem {
+  id: string;
+  prompt: string;
+  thumbnail: string;
+  image: string;
+  createdAt: string | null;
+}
+
+/** GET /api/public/items. */
+export interface PublicPage {
+  items: PublicItem[];
+  next: string | null;
+}
+
+export interface Session {
+  displayName: string | null;
+}
+
+export type ReviewStatus = 'pending' | 'approved' | 'rejected';
+
+export interface Review {
+  id: string;
+  itemId: string;
+  prompt: string;
+  image: string;
+  thumbnail: string;
+  submittedAt: string | null;
+  status: ReviewStatus;
+  reason: string | null;
+  decidedAt: string | null;
+}
+
+export interface AdminItem {
+  id: string;
+  prompt: string;
+  thumbnail: string;
+  image: string;
+  status: 'public' | 'hidden';
+  publishedAt: string | null;
+}
+
+export interface AuditEntry {
+  id: string | number;
+  at: string;
+  admin: string;
+  action: string;
+  target: string | null;
+  detail: unknown;
 }
 
 export interface TileRect {

@@ -61,3 +61,19 @@ describe('jobSocketUrl', () => {
     expect(jobSocketUrl('a b', { protocol: 'https:', host: 'example.org' })).toBe('wss://example.org/ws/jobs/a%20b');
   });
 });
+
+describe('Retry-After', () => {
+  it('is read from 429 answers and added to the message', async () => {
+    const { parseRetryAfter } = await import('../src/api');
+    expect(parseRetryAfter(null)).toBeUndefined();
+    expect(parseRetryAfter('7')).toBe(7);
+    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(10);
+    const res = new Response(JSON.stringify({ title: 'Too Many Requests', status: 429, detail: 'You already have 3 waiting jobs.' }), {
+      status: 429,
+      headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '5' },
+    });
+    const err = await errorFromResponse(res);
+    expect(err.retryAfter).toBe(5);
+    expect(errorMessage(err)).toBe('You already have 3 waiting jobs. Try again in 5 s.');
+  });
+});
