@@ -46,7 +46,7 @@ async function act(fn: () => Promise<void>): Promise<void> {
 function renderItem(g: Gallery, item: GalleryItem, index: number, count: number): HTMLElement {
   const img = el('img', {
     className: 'gallery-item-image',
-    attrs: { src: item.thumbnail || item.image, alt: item.prompt ?? '', loading: 'lazy', decoding: 'async' },
+    attrs: { src: item.image, alt: item.prompt ?? '', loading: 'lazy', decoding: 'async' },
   });
   const imageLink = el('a', { className: 'gallery-item-link', attrs: { href: itemHref(item) } }, img);
   const caption = el('figcaption', { text: item.prompt ?? '' });

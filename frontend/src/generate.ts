@@ -36,6 +36,12 @@ const promptCount = byId('prompt-count');
 const gridEl = byId<HTMLSelectElement>('grid');
 const presetEl = byId<HTMLSelectElement>('preset');
 const advanced = byId<HTMLDetailsElement>('advanced');
+// Open on a first visit (every parameter in reach); a person who folds it away keeps it folded.
+const ADVANCED_KEY = 'overpaint.advanced';
+if (localStorage.getItem(ADVANCED_KEY) === 'closed') advanced.open = false;
+advanced.addEventListener('toggle', () =>
+  localStorage.setItem(ADVANCED_KEY, advanced.open ? 'open' : 'closed'),
+);
 const generateBtn = byId<HTMLButtonElement>('generate');
 const cancelBtn = byId<HTMLButtonElement>('cancel');
 const errorEl = byId('error');

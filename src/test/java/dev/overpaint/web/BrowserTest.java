@@ -5,23 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,35 +26,14 @@ class BrowserTest {
   URL base;
 
   private ChromeDriver driver;
-  private Path profile;
 
   @BeforeEach
   void startChromium() throws Exception {
-    profile = Files.createTempDirectory("overpaint-chromium");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,1000",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-            .usingAnyFreePort()
-            .build();
-    driver = new ChromeDriver(service, options);
+    driver = Chromium.start();
   }
 
   @AfterEach
-  void stopChromium() throws Exception {
+  void stopChromium() {
     if (driver != null) {
       driver.quit();
     }
@@ -112,15 +83,10 @@ class BrowserTest {
   }
 
   private boolean loaded(WebElement img) {
-    Object ok =
-        ((JavascriptExecutor) driver)
-            .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", img);
-    return Boolean.TRUE.equals(ok);
+    return Chromium.loaded(driver, img);
   }
 
   private void screenshot(String name) throws Exception {
-    Path dir = Path.of("target", "screenshots");
-    Files.createDirectories(dir);
-    Files.write(dir.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    Chromium.screenshot(driver, name);
   }
 }
