@@ -28,6 +28,7 @@ public class AdminAuth {
 
   private static final Logger LOG = Logger.getLogger(AdminAuth.class);
   private static final SecureRandom RANDOM = new SecureRandom();
+
   /** A script sends its Basic header with every call; PBKDF2 runs once per header a while. */
   private static final Duration BASIC_CACHE = Duration.ofMinutes(5);
 
@@ -49,7 +50,8 @@ public class AdminAuth {
     } else if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
       String password = token().substring(0, 16);
       passwordHash = AdminPasswords.hash(password);
-      LOG.infof("dev admin login: user '%s', password '%s' (made up at start)", config.user(), password);
+      LOG.infof(
+          "dev admin login: user '%s', password '%s' (made up at start)", config.user(), password);
     } else {
       LOG.warn(
           "no admin account: set OVERPAINT_ADMIN_USER and OVERPAINT_ADMIN_PASSWORD to review publications");
@@ -127,7 +129,8 @@ public class AdminAuth {
     }
     try {
       String pair =
-          new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+          new String(
+              Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
       int colon = pair.indexOf(':');
       return colon < 0
           ? Optional.empty()
@@ -146,7 +149,8 @@ public class AdminAuth {
   static String sha256(String s) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * Guards every admin route, page and API alike, before anything else sees the request: an admin
  * (Basic credentials, or the login cookie) passes with their name in the routing context; a browser
- * session that is not an admin gets 403; anyone else 401. Pages answer with the login form, the
- * API with problem+json.
+ * session that is not an admin gets 403; anyone else 401. Pages answer with the login form, the API
+ * with problem+json.
  */
 @ApplicationScoped
 public class AdminGate {

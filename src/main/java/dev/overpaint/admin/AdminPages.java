@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The admin's pages: /admin (the review page, behind {@link AdminGate}) and /admin/login. The
- * pages themselves are the frontend's admin.html and admin-login.html.
+ * The admin's pages: /admin (the review page, behind {@link AdminGate}) and /admin/login. The pages
+ * themselves are the frontend's admin.html and admin-login.html.
  */
 @Path("/admin")
 @ApplicationScoped
@@ -53,7 +53,10 @@ public class AdminPages {
   @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response login(@FormParam("username") String user, @FormParam("password") String pass) {
     return auth.login(user, pass)
-        .map(token -> Response.seeOther(URI.create("/admin")).cookie(cookie(token, auth.sessionSeconds())))
+        .map(
+            token ->
+                Response.seeOther(URI.create("/admin"))
+                    .cookie(cookie(token, auth.sessionSeconds())))
         .orElseGet(() -> Response.seeOther(URI.create("/admin/login?error=1")))
         .build();
   }

@@ -57,10 +57,18 @@ public final class AdminPasswords {
 
   private static String format(int iterations, byte[] salt, byte[] hash) {
     Base64.Encoder b64 = Base64.getEncoder();
-    return SCHEME + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    return SCHEME
+        + "$"
+        + iterations
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(hash);
   }
 
-  /** Prints a hash for overpaint.admin.password-hash: {@code java ... AdminPasswords <password>}. */
+  /**
+   * Prints a hash for overpaint.admin.password-hash: {@code java ... AdminPasswords <password>}.
+   */
   public static void main(String[] args) {
     if (args.length != 1) {
       System.err.println("usage: AdminPasswords <password>");

@@ -19,7 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 
-/** /api/admin: the review queue, hiding, and the audit log. {@link AdminGate} lets only admins in. */
+/**
+ * /api/admin: the review queue, hiding, and the audit log. {@link AdminGate} lets only admins in.
+ */
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {

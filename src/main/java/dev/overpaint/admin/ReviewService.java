@@ -20,8 +20,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The admins' decisions: approve or reject publication requests, hide or unhide public items.
- * Each decision and its audit entry are written in one transaction.
+ * The admins' decisions: approve or reject publication requests, hide or unhide public items. Each
+ * decision and its audit entry are written in one transaction.
  */
 @ApplicationScoped
 public class ReviewService {
@@ -120,7 +120,13 @@ public class ReviewService {
     }
     if (item.status != from) {
       throw AppException.conflict(
-          "item " + itemId + " is " + item.status.id() + "; only " + from.id() + " items can be"
+          "item "
+              + itemId
+              + " is "
+              + item.status.id()
+              + "; only "
+              + from.id()
+              + " items can be"
               + (to == ItemStatus.HIDDEN ? " hidden" : " unhidden"));
     }
     item.status = to;

@@ -53,11 +53,15 @@ public final class GalleryDtos {
       String image,
       JobView job) {}
 
-  /** @param createdAt when it was published (approved), the public gallery's order */
+  /**
+   * @param createdAt when it was published (approved), the public gallery's order
+   */
   public record PublicItem(
       UUID id, String prompt, String thumbnail, String image, Instant createdAt) {}
 
-  /** @param next the cursor of the following page, or null on the last one */
+  /**
+   * @param next the cursor of the following page, or null on the last one
+   */
   public record PublicPage(List<PublicItem> items, String next) {}
 
   public static String imageUrl(UUID jobId) {

@@ -68,9 +68,7 @@ public class GalleryResource {
   public Response add(@PathParam("id") String id, AddItem body) {
     UUID item =
         galleries.addItem(parse(id, "gallery"), body == null ? null : body.jobId(), session.id());
-    return Response.created(URI.create("/api/items/" + item))
-        .entity(new ItemCreated(item))
-        .build();
+    return Response.created(URI.create("/api/items/" + item)).entity(new ItemCreated(item)).build();
   }
 
   @DELETE

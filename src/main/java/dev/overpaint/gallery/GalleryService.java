@@ -21,8 +21,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Galleries belong to the session that made them; anyone with the link may look, only the owner
- * may change them. Every method is one transaction, so a refused request leaves nothing behind.
+ * Galleries belong to the session that made them; anyone with the link may look, only the owner may
+ * change them. Every method is one transaction, so a refused request leaves nothing behind.
  */
 @ApplicationScoped
 public class GalleryService {
@@ -193,8 +193,8 @@ public class GalleryService {
     if (item.status != ItemStatus.REJECTED) {
       return null;
     }
-    return Review.<Review>find("itemId = ?1 and status = ?2 order by decidedAt desc", item.id,
-            Review.REJECTED)
+    return Review.<Review>find(
+            "itemId = ?1 and status = ?2 order by decidedAt desc", item.id, Review.REJECTED)
         .firstResultOptional()
         .map(r -> r.reason)
         .orElse(null);

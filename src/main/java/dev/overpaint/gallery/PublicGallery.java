@@ -43,12 +43,13 @@ public class PublicGallery {
 
     static Cursor decode(String cursor) {
       try {
-        String raw =
-            new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         int bar = raw.indexOf('|');
         return new Cursor(
             Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
-      } catch (IllegalArgumentException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+      } catch (IllegalArgumentException
+          | DateTimeParseException
+          | StringIndexOutOfBoundsException e) {
         throw AppException.invalid("cursor", "cursor is not one this server handed out");
       }
     }
@@ -73,8 +74,7 @@ public class PublicGallery {
     }
     List<PublicItem> page = rows.subList(0, n);
     PublicItem last = page.get(n - 1);
-    return new PublicPage(
-        new ArrayList<>(page), new Cursor(last.createdAt(), last.id()).encode());
+    return new PublicPage(new ArrayList<>(page), new Cursor(last.createdAt(), last.id()).encode());
   }
 
   @SuppressWarnings("unchecked")
@@ -107,7 +107,11 @@ public class PublicGallery {
     UUID id = (UUID) r[0];
     UUID jobId = (UUID) r[2];
     return new PublicItem(
-        id, (String) r[1], GalleryDtos.thumbnailUrl(id), GalleryDtos.imageUrl(jobId), instant(r[3]));
+        id,
+        (String) r[1],
+        GalleryDtos.thumbnailUrl(id),
+        GalleryDtos.imageUrl(jobId),
+        instant(r[3]));
   }
 
   private static Instant instant(Object value) {

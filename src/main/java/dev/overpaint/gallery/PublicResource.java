@@ -1,7 +1,7 @@
 package dev.overpaint.gallery;
 
-import dev.overpaint.gallery.GalleryDtos.PublicPage;
 import dev.overpaint.errors.AppException;
+import dev.overpaint.gallery.GalleryDtos.PublicPage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

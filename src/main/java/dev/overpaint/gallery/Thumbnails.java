@@ -26,7 +26,9 @@ public class Thumbnails {
 
   static final int SIZE = 128;
 
-  /** @param etag a strong validator, quoted as HTTP wants it */
+  /**
+   * @param etag a strong validator, quoted as HTTP wants it
+   */
   public record Thumbnail(byte[] png, String etag) {}
 
   @Inject GalleryService galleries;
@@ -49,7 +51,8 @@ public class Thumbnails {
       BufferedImage src = ImageIO.read(new ByteArrayInputStream(png));
       BufferedImage dst = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
       var g = dst.createGraphics();
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
       g.drawImage(src, 0, 0, SIZE, SIZE, null);
       g.dispose();

@@ -33,7 +33,9 @@ public class JobMetrics {
     step.record(d);
   }
 
-  /** @param status how the job ended: done, failed, cancelled or interrupted */
+  /**
+   * @param status how the job ended: done, failed, cancelled or interrupted
+   */
   void jobTook(Duration d, JobStatus status) {
     Timer.builder("overpaint.job.duration")
         .description("a job from start to end, by how it ended")

@@ -29,7 +29,9 @@ public record JobView(
     return of(job, position, null);
   }
 
-  /** @param mine whether the asking session created the job; null where nobody asked */
+  /**
+   * @param mine whether the asking session created the job; null where nobody asked
+   */
   static JobView of(Job job, int position, Boolean mine) {
     return new JobView(
         job.id,

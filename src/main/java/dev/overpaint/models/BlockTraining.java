@@ -120,7 +120,8 @@ abstract class BlockTraining<B extends FlatBlock> implements AutoCloseable {
         for (Pair<Parameter, NDArray> p : grads) {
           NDArray g = p.getValue();
           if (scale > 0) {
-            optimizer.update(p.getKey().getId(), p.getKey().getArray(), scale < 1 ? g.mul(scale) : g);
+            optimizer.update(
+                p.getKey().getId(), p.getKey().getArray(), scale < 1 ? g.mul(scale) : g);
           }
           g.subi(g);
         }

@@ -11,7 +11,9 @@ public class SessionService {
 
   public static final int MAX_NAME = 40;
 
-  /** @param displayName null when the session has not chosen one */
+  /**
+   * @param displayName null when the session has not chosen one
+   */
   public record Profile(String displayName) {}
 
   @Transactional

@@ -50,8 +50,7 @@ public class HttpFilters {
       rc.next();
       return;
     }
-    Problems.send(
-        rc, 403, "Forbidden", "cross-site requests that change state are refused");
+    Problems.send(rc, 403, "Forbidden", "cross-site requests that change state are refused");
   }
 
   static boolean sameOrigin(RoutingContext rc) {

@@ -42,15 +42,28 @@ class AdminAccessTest {
       int anonymous = given().request(r[0], r[1]).then().extract().statusCode();
       assertEquals(401, anonymous, what + " anonymous");
       int wrong =
-          given().auth().preemptive().basic("admin", "wrong").request(r[0], r[1]).then().extract()
+          given()
+              .auth()
+              .preemptive()
+              .basic("admin", "wrong")
+              .request(r[0], r[1])
+              .then()
+              .extract()
               .statusCode();
       assertEquals(401, wrong, what + " wrong password");
       int user =
-          given().cookie(Session.COOKIE, "adminAccessUser-0123456789").request(r[0], r[1]).then()
-              .extract().statusCode();
+          given()
+              .cookie(Session.COOKIE, "adminAccessUser-0123456789")
+              .request(r[0], r[1])
+              .then()
+              .extract()
+              .statusCode();
       assertEquals(403, user, what + " non-admin session");
     }
-    given().get("/api/admin/reviews").then().statusCode(401)
+    given()
+        .get("/api/admin/reviews")
+        .then()
+        .statusCode(401)
         .contentType("application/problem+json")
         .header("WWW-Authenticate", containsString("Basic"));
     // A page shows the login form, without making the browser pop up its own dialog.
@@ -61,23 +74,47 @@ class AdminAccessTest {
 
   @Test
   void basicCredentialsOpenTheApiForScripts() {
-    given().auth().preemptive().basic("admin", "test-admin-password").get("/api/admin/me").then()
-        .statusCode(200).body("username", equalTo("admin"));
-    given().auth().preemptive().basic("root", "test-admin-password").get("/api/admin/me").then()
+    given()
+        .auth()
+        .preemptive()
+        .basic("admin", "test-admin-password")
+        .get("/api/admin/me")
+        .then()
+        .statusCode(200)
+        .body("username", equalTo("admin"));
+    given()
+        .auth()
+        .preemptive()
+        .basic("root", "test-admin-password")
+        .get("/api/admin/me")
+        .then()
         .statusCode(401);
   }
 
   @Test
   void theLoginFormSetsAnHttpOnlyCookieThatOpensTheReviewPageUntilLogout() {
-    given().redirects().follow(false).contentType(ContentType.URLENC)
-        .formParam("username", "admin").formParam("password", "nope")
-        .post("/admin/login").then().statusCode(303)
+    given()
+        .redirects()
+        .follow(false)
+        .contentType(ContentType.URLENC)
+        .formParam("username", "admin")
+        .formParam("password", "nope")
+        .post("/admin/login")
+        .then()
+        .statusCode(303)
         .header("Location", containsString("/admin/login?error=1"));
 
     var ok =
-        given().redirects().follow(false).contentType(ContentType.URLENC)
-            .formParam("username", "admin").formParam("password", "test-admin-password")
-            .post("/admin/login").then().statusCode(303).extract();
+        given()
+            .redirects()
+            .follow(false)
+            .contentType(ContentType.URLENC)
+            .formParam("username", "admin")
+            .formParam("password", "test-admin-password")
+            .post("/admin/login")
+            .then()
+            .statusCode(303)
+            .extract();
     String cookie = ok.cookie(AdminGate.COOKIE);
     assertNotNull(cookie);
     String setCookie =
@@ -88,14 +125,27 @@ class AdminAccessTest {
     assertTrue(setCookie.contains("HttpOnly"), setCookie);
     assertTrue(setCookie.contains("SameSite=Strict"), setCookie);
 
-    given().cookie(AdminGate.COOKIE, cookie).get("/admin").then().statusCode(200)
+    given()
+        .cookie(AdminGate.COOKIE, cookie)
+        .get("/admin")
+        .then()
+        .statusCode(200)
         .contentType(containsString("text/html"));
-    given().cookie(AdminGate.COOKIE, cookie).get("/api/admin/me").then().statusCode(200)
+    given()
+        .cookie(AdminGate.COOKIE, cookie)
+        .get("/api/admin/me")
+        .then()
+        .statusCode(200)
         .body("username", equalTo("admin"));
     given().get("/admin/login").then().statusCode(200).contentType(containsString("text/html"));
 
-    given().redirects().follow(false).cookie(AdminGate.COOKIE, cookie).post("/admin/logout")
-        .then().statusCode(303);
+    given()
+        .redirects()
+        .follow(false)
+        .cookie(AdminGate.COOKIE, cookie)
+        .post("/admin/logout")
+        .then()
+        .statusCode(303);
     given().cookie(AdminGate.COOKIE, cookie).get("/api/admin/me").then().statusCode(401);
   }
 

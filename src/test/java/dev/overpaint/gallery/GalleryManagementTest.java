@@ -57,7 +57,11 @@ class GalleryManagementTest {
         .statusCode(204);
     given().get("/api/galleries/" + gallery).then().body("items.id", contains(g[1]));
 
-    given().cookie(Session.COOKIE, OWNER).delete("/api/galleries/" + gallery).then().statusCode(204);
+    given()
+        .cookie(Session.COOKIE, OWNER)
+        .delete("/api/galleries/" + gallery)
+        .then()
+        .statusCode(204);
     given()
         .get("/api/galleries/" + gallery)
         .then()
@@ -73,7 +77,11 @@ class GalleryManagementTest {
     String gallery = g[0];
 
     // Another session may look but not touch.
-    given().cookie(Session.COOKIE, OTHER).get("/api/galleries/" + gallery).then().statusCode(200)
+    given()
+        .cookie(Session.COOKIE, OTHER)
+        .get("/api/galleries/" + gallery)
+        .then()
+        .statusCode(200)
         .body("owned", equalTo(false));
     given()
         .cookie(Session.COOKIE, OTHER)
@@ -83,7 +91,11 @@ class GalleryManagementTest {
         .then()
         .statusCode(403)
         .contentType("application/problem+json");
-    given().cookie(Session.COOKIE, OTHER).delete("/api/galleries/" + gallery).then().statusCode(403);
+    given()
+        .cookie(Session.COOKIE, OTHER)
+        .delete("/api/galleries/" + gallery)
+        .then()
+        .statusCode(403);
     given()
         .cookie(Session.COOKIE, OTHER)
         .delete("/api/galleries/" + gallery + "/items/" + g[1])
@@ -149,8 +161,13 @@ class GalleryManagementTest {
         .body("job.steps", equalTo(1))
         .body("job.guidanceSettings.cutn", equalTo(2));
 
-    var first = given().get("/api/items/" + item + "/thumbnail.png").then().statusCode(200)
-        .contentType("image/png").extract();
+    var first =
+        given()
+            .get("/api/items/" + item + "/thumbnail.png")
+            .then()
+            .statusCode(200)
+            .contentType("image/png")
+            .extract();
     String etag = first.header("ETag");
     assertTrue(etag != null && etag.startsWith("\""), "a strong ETag");
     assertTrue(first.header("Cache-Control").contains("max-age=31536000"));
@@ -163,8 +180,11 @@ class GalleryManagementTest {
         .then()
         .statusCode(304)
         .header("ETag", equalTo(etag));
-    given().get("/api/items/" + java.util.UUID.randomUUID() + "/thumbnail.png").then()
-        .statusCode(404).contentType("application/problem+json");
+    given()
+        .get("/api/items/" + java.util.UUID.randomUUID() + "/thumbnail.png")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
   }
 
   @Test

@@ -61,8 +61,11 @@ class EndToEndTest {
 
     user.get(galleryUrl);
     WebElement caption =
-        wait.until(d -> d.findElements(By.cssSelector("figure.gallery-item figcaption")).stream()
-            .findFirst().orElse(null));
+        wait.until(
+            d ->
+                d.findElements(By.cssSelector("figure.gallery-item figcaption")).stream()
+                    .findFirst()
+                    .orElse(null));
     assertShownAsText(user, caption);
     wait.until(d -> d.findElement(By.cssSelector(".item-status")).getText().contains("ending"));
     Chromium.screenshot(user, "e2e-gallery.png");
@@ -70,7 +73,8 @@ class EndToEndTest {
     user.findElement(By.cssSelector("a.item-link")).click();
     WebElement itemPrompt = wait.until(d -> present(d.findElement(By.id("item-prompt"))));
     assertShownAsText(user, itemPrompt);
-    assertTrue(user.findElements(By.cssSelector("#item-params tr")).size() >= 12,
+    assertTrue(
+        user.findElements(By.cssSelector("#item-params tr")).size() >= 12,
         "every parameter is listed");
     Chromium.screenshot(user, "e2e-item.png");
 
@@ -84,8 +88,14 @@ class EndToEndTest {
     user.findElement(By.id("search")).sendKeys("e2equokka");
     user.findElement(By.id("search-button")).click();
     WebElement found =
-        wait.until(d -> d.findElements(By.cssSelector("#public-items figure.public-item figcaption"))
-            .stream().filter(c -> c.getText().contains("e2equokka")).findFirst().orElse(null));
+        wait.until(
+            d ->
+                d
+                    .findElements(By.cssSelector("#public-items figure.public-item figcaption"))
+                    .stream()
+                    .filter(c -> c.getText().contains("e2equokka"))
+                    .findFirst()
+                    .orElse(null));
     assertShownAsText(user, found);
     assertEquals(1, user.findElements(By.cssSelector("#public-items figure.public-item")).size());
     Chromium.screenshot(user, "e2e-public.png");
@@ -130,7 +140,8 @@ class EndToEndTest {
   private void publishFromTheGeneratePage() {
     WebElement publish = wait.until(d -> present(d.findElement(By.id("publish"))));
     publish.click();
-    wait.until(d -> d.findElement(By.id("publish-status")).getText().toLowerCase().contains("pending"));
+    wait.until(
+        d -> d.findElement(By.id("publish-status")).getText().toLowerCase().contains("pending"));
   }
 
   private void approveAsAdmin() throws Exception {
@@ -142,16 +153,24 @@ class EndToEndTest {
     admin.findElement(By.id("password")).sendKeys("test-admin-password");
     admin.findElement(By.id("login")).click();
     WebElement review =
-        adminWait.until(d -> d.findElements(By.cssSelector("#reviews li.review")).stream()
-            .filter(r -> r.getText().contains("e2equokka")).findFirst().orElse(null));
+        adminWait.until(
+            d ->
+                d.findElements(By.cssSelector("#reviews li.review")).stream()
+                    .filter(r -> r.getText().contains("e2equokka"))
+                    .findFirst()
+                    .orElse(null));
     assertTrue(review.getText().contains("<b>tower</b>"), "the admin sees the prompt as text");
     assertTrue(admin.findElements(By.cssSelector("#reviews b")).isEmpty());
     Chromium.screenshot(admin, "e2e-admin.png");
     review.findElement(By.cssSelector("button.approve")).click();
-    adminWait.until(d -> d.findElements(By.cssSelector("#reviews li.review")).stream()
-        .noneMatch(r -> r.getText().contains("e2equokka")));
-    adminWait.until(d -> d.findElements(By.cssSelector("#audit tr.audit-entry")).stream()
-        .anyMatch(r -> r.getText().contains("approve")));
+    adminWait.until(
+        d ->
+            d.findElements(By.cssSelector("#reviews li.review")).stream()
+                .noneMatch(r -> r.getText().contains("e2equokka")));
+    adminWait.until(
+        d ->
+            d.findElements(By.cssSelector("#audit tr.audit-entry")).stream()
+                .anyMatch(r -> r.getText().contains("approve")));
     Chromium.screenshot(admin, "e2e-admin-approved.png");
   }
 
