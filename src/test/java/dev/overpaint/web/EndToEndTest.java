@@ -117,6 +117,63 @@ class EndToEndTest {
     assertEquals(403L, status, "the API refuses the visitor's session too");
   }
 
+  @Test
+  void cancelStopsOnlyItsOwnJobAndAReloadResumesTheLiveView() throws Exception {
+    // Someone else's long job keeps the worker busy, so the browser's job has to wait.
+    String other =
+        io.restassured.RestAssured.given()
+            .cookie(Session.COOKIE, "e2eOtherSession-0123456789")
+            .contentType("application/json")
+            .body("{\"prompt\":\"someone else\",\"steps\":25,\"skip\":0.2}")
+            .post("/api/jobs")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("id");
+    user.get(base.toString());
+    user.findElement(By.id("prompt")).sendKeys("a sepia plan, cancelled while waiting");
+    user.findElement(By.id("generate")).click();
+    wait.until(d -> d.findElement(By.id("queue-position")).getText().matches(".*\\d.*"));
+    Chromium.screenshot(user, "e2e-queued.png");
+    String waiting = currentJob();
+    user.findElement(By.id("cancel")).click();
+    wait.until(d -> jobStatus(waiting).equals("cancelled"));
+    assertTrue(
+        List.of("queued", "running", "done").contains(jobStatus(other)),
+        "the other session's job goes on");
+
+    user.findElement(By.id("prompt")).clear();
+    user.findElement(By.id("prompt")).sendKeys("an ink elevation, watched across a reload");
+    user.findElement(By.id("steps")).clear();
+    user.findElement(By.id("steps")).sendKeys("12");
+    user.findElement(By.id("generate")).click();
+    String watched =
+        wait.until(
+            d -> {
+              String id = currentJob();
+              return id != null && !id.equals(waiting) ? id : null;
+            });
+    wait.until(d -> jobStatus(watched).equals("running"));
+    user.navigate().refresh();
+    WebElement tiles = user.findElement(By.id("tiles"));
+    wait.until(d -> "16".equals(tiles.getDomAttribute("data-tiles-drawn")));
+    WebElement image = user.findElement(By.id("final-image"));
+    wait.until(d -> Chromium.loaded(d, image));
+    assertTrue(image.getDomAttribute("src").contains(watched), "the reloaded page shows that job");
+  }
+
+  private String currentJob() {
+    return (String) user.executeScript("return sessionStorage.getItem('overpaint.currentJob')");
+  }
+
+  private static String jobStatus(String id) {
+    return io.restassured.RestAssured.given()
+        .get("/api/jobs/" + id)
+        .then()
+        .extract()
+        .path("status");
+  }
+
   private void generateAndSave() throws Exception {
     user.get(base.toString());
     user.findElement(By.id("prompt")).sendKeys(PROMPT);
