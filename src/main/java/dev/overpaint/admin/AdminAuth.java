@@ -1,7 +1,7 @@
 package dev.overpaint.admin;
 
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -47,7 +47,7 @@ public class AdminAuth {
       passwordHash = hash;
     } else if (config.password().filter(p -> !p.isBlank()).isPresent()) {
       passwordHash = AdminPasswords.hash(config.password().get());
-    } else if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+    } else if (ConfigUtils.isProfileActive("dev")) {
       String password = token().substring(0, 16);
       passwordHash = AdminPasswords.hash(password);
       LOG.infof(
