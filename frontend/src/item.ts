@@ -13,6 +13,7 @@ const prompt = byId('item-prompt');
 const status = byId('item-status');
 const reason = byId('item-reason');
 const galleryLink = byId<HTMLAnchorElement>('item-gallery');
+const authorEl = byId('item-author');
 const params = byId<HTMLTableElement>('item-params');
 const shareLink = byId<HTMLInputElement>('share-link');
 const copyBtn = byId<HTMLButtonElement>('copy-link');
@@ -34,6 +35,8 @@ async function load(id: string): Promise<void> {
     reason.textContent = item.status === 'rejected' && item.reason ? `Reason: ${item.reason}` : '';
     galleryLink.textContent = item.galleryName ?? 'gallery';
     galleryLink.href = `/gallery.html?id=${encodeURIComponent(item.galleryId)}`;
+    authorEl.textContent = item.author ? ` · by ${item.author}` : '';
+    authorEl.hidden = !item.author;
     const body = params.tBodies[0] ?? params.createTBody();
     body.replaceChildren(
       ...jobParamRows(job).map((row) =>

@@ -107,6 +107,8 @@ export interface ItemView {
   id: string;
   galleryId: string;
   galleryName: string;
+  /** The owner's display name, or null. */
+  author?: string | null;
   status: ItemStatus;
   reason: string | null;
   createdAt: string | null;

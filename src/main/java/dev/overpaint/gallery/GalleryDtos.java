@@ -41,10 +41,14 @@ public final class GalleryDtos {
 
   public record GalleryView(UUID id, String name, boolean owned, List<ItemView> items) {}
 
+  /**
+   * @param author the display name of the session that owns the gallery, or null
+   */
   public record ItemDetail(
       UUID id,
       UUID galleryId,
       String galleryName,
+      String author,
       String status,
       String reason,
       Instant createdAt,

@@ -9,6 +9,7 @@ import dev.overpaint.gallery.GalleryDtos.Published;
 import dev.overpaint.jobs.Job;
 import dev.overpaint.jobs.JobService;
 import dev.overpaint.jobs.JobStatus;
+import dev.overpaint.sessions.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,6 +33,7 @@ public class GalleryService {
 
   @Inject EntityManager em;
   @Inject JobService jobs;
+  @Inject SessionService sessions;
 
   @Transactional
   public GallerySummary create(String name, String owner) {
@@ -158,6 +160,7 @@ public class GalleryService {
         item.id,
         g.id,
         g.name,
+        sessions.get(g.owner).displayName(),
         item.status.id(),
         reason(item),
         item.createdAt,

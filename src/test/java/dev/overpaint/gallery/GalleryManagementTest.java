@@ -149,11 +149,19 @@ class GalleryManagementTest {
     String item = g[1];
 
     given()
+        .cookie(Session.COOKIE, OWNER)
+        .contentType(ContentType.JSON)
+        .body("{\"displayName\":\"Ada\"}")
+        .put("/api/session")
+        .then()
+        .statusCode(200);
+    given()
         .cookie(Session.COOKIE, OTHER)
         .get("/api/items/" + item)
         .then()
         .statusCode(200)
         .body("galleryName", equalTo("Detail"))
+        .body("author", equalTo("Ada"))
         .body("status", equalTo("private"))
         .body("owned", equalTo(false))
         .body("job.prompt", equalTo("a coloured wash of a pediment"))
