@@ -34,6 +34,8 @@ public final class Evaluation {
   private static final int GAN_REAL_FROM = 1_000;
 
   private static final int UNET_REAL_FROM = 10_000;
+  private static final int GAN_FLOOR_FROM = 100_000;
+  private static final int UNET_FLOOR_FROM = 110_000;
   private static final int CROP_CANVAS = 224;
   private static final int BATCH = 50;
 
@@ -104,17 +106,25 @@ public final class Evaluation {
       real.add(Dataset.toChw(data.sample(Splits.heldOut(GAN_REAL_FROM + k)).image()));
     }
     float[][] realFeatures = features(judge, real, res);
+    double fdReal =
+        realFloor(
+            judge,
+            res,
+            k -> data.sample(Splits.heldOut(GAN_FLOOR_FROM + k)),
+            s.ganSamples(),
+            realFeatures);
     double fd = FrechetDistance.between(features(judge, generate(trained), res), realFeatures);
     double fdUntrained =
         FrechetDistance.between(
             features(judge, generate(untrained), untrained.resolution()), realFeatures);
     log.printf(
-        "gan.fd %.4f, gan.fd_untrained %.4f (%d vs %d pictures)%n",
-        fd, fdUntrained, s.ganSamples(), s.ganSamples());
+        "gan.fd %.4f, gan.fd_untrained %.4f, real-vs-real floor %.4f (%d vs %d pictures)%n",
+        fd, fdUntrained, fdReal, s.ganSamples(), s.ganSamples());
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("fd", fd);
     m.put("fd_untrained", fdUntrained);
     m.put("fd_ratio", fd / fdUntrained);
+    m.put("fd_real", fdReal);
     m.put("samples", s.ganSamples());
     m.putAll(model(infos, "generator"));
     return m;
@@ -149,6 +159,13 @@ public final class Evaluation {
       real.add(Dataset.toChw(data.crop(Splits.heldOut(UNET_REAL_FROM + k), CROP_CANVAS).image()));
     }
     float[][] realFeatures = features(judge, real, size);
+    double fdReal =
+        realFloor(
+            judge,
+            size,
+            k -> data.crop(Splits.heldOut(UNET_FLOOR_FROM + k), CROP_CANVAS),
+            s.unetSamples(),
+            realFeatures);
     List<float[]> samples = new ArrayList<>();
     for (int from = 0; from < s.unetSamples(); from += 25) {
       int n = Math.min(25, s.unetSamples() - from);
@@ -167,17 +184,35 @@ public final class Evaluation {
         DenoisingEval.mseByT(
             models.denoiser(), real.subList(0, Math.min(100, real.size())), size, s.seed());
     log.printf(
-        "unet.fd %.4f, unet.fd_noise %.4f (%d each), mse_by_t %s%n",
-        fd, fdNoise, s.unetSamples(), mse);
+        "unet.fd %.4f, unet.fd_noise %.4f, real-vs-real floor %.4f (%d each), mse_by_t %s%n",
+        fd, fdNoise, fdReal, s.unetSamples(), mse);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("fd", fd);
     m.put("fd_noise", fdNoise);
     m.put("fd_ratio", fd / fdNoise);
+    m.put("fd_real", fdReal);
     m.put("samples", s.unetSamples());
     m.put("ddim_steps", s.ddimSteps());
     m.put("mse_by_t", mse);
     m.putAll(model(models.infos(), "denoiser"));
     return m;
+  }
+
+  /**
+   * The metric's floor at this sample size: the distance from the real set to a second, disjoint
+   * set of real pictures. No model can be expected to score much below it.
+   */
+  private static double realFloor(
+      TextImageEncoder judge,
+      int size,
+      java.util.function.IntFunction<Dataset.Sample> picture,
+      int n,
+      float[][] realFeatures) {
+    List<float[]> other = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      other.add(Dataset.toChw(picture.apply(k).image()));
+    }
+    return FrechetDistance.between(features(judge, other, size), realFeatures);
   }
 
   /** The judge's (or an encoder's) unit-norm image features, one row per picture. */
