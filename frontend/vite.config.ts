@@ -1,7 +1,35 @@
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+// Every page's brand and main navigation, written once: `<!-- site-nav:KEY -->` in a page
+// becomes this markup with KEY's link marked as the current page.
+const NAV: [key: string, href: string, label: string][] = [
+  ['generate', '/', 'Generate'],
+  ['galleries', '/galleries.html', 'My galleries'],
+  ['public', '/public.html', 'Public gallery'],
+  ['admin', '/admin', 'Admin'],
+];
+
+export function siteNav(current: string): string {
+  const links = NAV.map(([key, href, label]) => {
+    const here = key === current ? ' aria-current="page"' : '';
+    return `        <a href="${href}"${here}>${label}</a>`;
+  }).join('\n');
+  return (
+    '<a class="brand" href="/">Overpaint</a>\n' +
+    '      <nav class="site-nav" aria-label="Main">\n' +
+    `${links}\n      </nav>`
+  );
+}
+
+const siteNavPlugin: Plugin = {
+  name: 'overpaint-site-nav',
+  transformIndexHtml: (html) => html.replace(/<!-- site-nav:([a-z]+) -->/g, (_, key) => siteNav(key)),
+};
+
 export default defineConfig({
+  plugins: [siteNavPlugin],
   base: '/',
   build: {
     outDir: '../target/classes/META-INF/resources',
