@@ -69,15 +69,39 @@ final class QualityCommand {
       double seconds) {}
 
   private static final Set<String> OPTIONS =
-      Set.of("seeds", "prompts", "steps", "guidance", "models-dir", "out", "report", "help");
+      Set.of(
+          "seeds", "prompts", "steps", "guidance", "modes", "models-dir", "out", "report", "help");
 
   private QualityCommand() {}
+
+  /** The panel's modes by label, all of them when none are named. */
+  private static List<Mode> modes(String labels) {
+    if (labels.isBlank()) {
+      return MODES;
+    }
+    List<Mode> chosen = new ArrayList<>();
+    for (String label : labels.split(",")) {
+      chosen.add(
+          MODES.stream()
+              .filter(m -> m.label().equals(label.strip()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "unknown mode '"
+                              + label
+                              + "'; the modes are none, feather,"
+                              + " joint-multidiffusion and joint-mixture")));
+    }
+    return chosen;
+  }
 
   static int run(String[] args) throws IOException {
     Options o = Options.parse(args, OPTIONS, Set.of("help"));
     if (o.has("help")) {
       System.out.println(
           "usage: overpaint quality [--seeds 20] [--prompts 5] [--steps 20] [--guidance 1000]"
+              + " [--modes none,feather,joint-multidiffusion,joint-mixture]"
               + " [--models-dir DIR] [--out target/quality.json] [--report docs/QUALITY.md]");
       return 0;
     }
@@ -85,13 +109,14 @@ final class QualityCommand {
     int prompts = Math.min(PROMPTS.size(), o.getInt("prompts") == null ? 5 : o.getInt("prompts"));
     int steps = o.getInt("steps") == null ? JobParams.DEFAULT_STEPS : o.getInt("steps");
     double guidance = o.getDouble("guidance") == null ? 1000 : o.getDouble("guidance");
+    List<Mode> modes = modes(o.get("modes", ""));
     ModelSource source = o.modelSource();
     try (ModelSet models = ModelRegistry.load(source, DeviceChoice.AUTO)) {
       TextImageEncoder judge = dev.overpaint.train.Evaluation.judgeOf(models);
       List<Run> runs = new ArrayList<>();
       Map<String, List<BufferedImage>> strips = new LinkedHashMap<>();
-      int total = seeds * prompts * MODES.size() * 2;
-      for (Mode mode : MODES) {
+      int total = seeds * prompts * modes.size() * 2;
+      for (Mode mode : modes) {
         Pipeline pipeline =
             new Pipeline(
                 models.generator(),
