@@ -219,6 +219,9 @@ final class QualityCommand {
     Map<String, Object> modes = new LinkedHashMap<>();
     Map<String, Object> wins = new LinkedHashMap<>();
     for (Mode mode : MODES) {
+      if (runs.stream().noneMatch(r -> r.mode.equals(mode.label()))) {
+        continue;
+      }
       Map<String, Object> byGuidance = new LinkedHashMap<>();
       for (boolean guided : new boolean[] {false, true}) {
         List<Run> rs =
