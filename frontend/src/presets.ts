@@ -13,10 +13,11 @@ export interface Preset {
 export const PRESETS: readonly Preset[] = [
   { id: 'fast', label: 'Fast preview', values: { steps: '10', guidance: '0', grid: '4' } },
   { id: 'default', label: 'Default', values: { grid: '4' } },
+  // The guidance gradient is clamped by its RMS, so a stronger pull needs a looser clamp too.
   {
     id: 'strong',
     label: 'Strong prompt',
-    values: { steps: '30', guidance: '3000', cutn: '4', grid: '4' },
+    values: { steps: '30', guidance: '3000', cutn: '4', clampMax: '0.1', grid: '4' },
   },
   {
     id: 'keep',

@@ -114,7 +114,7 @@ final class BenchCommand {
             PipelineSettings.DEFAULTS,
             "bench");
     PreviewEncoder encoder = new PreviewEncoder(0.85f);
-    for (double guidance : new double[] {JobParams.DEFAULT_GUIDANCE, 1000}) {
+    for (double guidance : new double[] {0, JobParams.DEFAULT_GUIDANCE}) {
       JobParams params =
           new JobParams(
               "a blueprint of a domed tower",
