@@ -41,7 +41,7 @@ class EndToEndTest {
   @BeforeEach
   void start() throws Exception {
     user = Chromium.start();
-    wait = new WebDriverWait(user, Duration.ofSeconds(120));
+    wait = patient(user, 120);
   }
 
   @AfterEach
@@ -162,6 +162,21 @@ class EndToEndTest {
     assertTrue(image.getDomAttribute("src").contains(watched), "the reloaded page shows that job");
   }
 
+  /** The pending review of this test's picture; absent (a retry of the wait) until it is listed. */
+  private static WebElement ourReview(org.openqa.selenium.WebDriver d) {
+    return d.findElements(By.cssSelector("#reviews li.review")).stream()
+        .filter(r -> r.getText().contains("e2equokka"))
+        .findFirst()
+        .orElseThrow(() -> new org.openqa.selenium.NoSuchElementException("no review yet"));
+  }
+
+  /** Pages re-render their lists after every action, so an element may go stale mid-check. */
+  private static WebDriverWait patient(ChromeDriver driver, int seconds) {
+    WebDriverWait w = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    w.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return w;
+  }
+
   private String currentJob() {
     return (String) user.executeScript("return sessionStorage.getItem('overpaint.currentJob')");
   }
@@ -203,23 +218,21 @@ class EndToEndTest {
 
   private void approveAsAdmin() throws Exception {
     admin = Chromium.start();
-    WebDriverWait adminWait = new WebDriverWait(admin, Duration.ofSeconds(30));
+    WebDriverWait adminWait = patient(admin, 30);
     admin.get(base + "admin/login");
     Chromium.screenshot(admin, "e2e-admin-login.png");
     admin.findElement(By.id("username")).sendKeys("admin");
     admin.findElement(By.id("password")).sendKeys("test-admin-password");
     admin.findElement(By.id("login")).click();
-    WebElement review =
-        adminWait.until(
-            d ->
-                d.findElements(By.cssSelector("#reviews li.review")).stream()
-                    .filter(r -> r.getText().contains("e2equokka"))
-                    .findFirst()
-                    .orElse(null));
-    assertTrue(review.getText().contains("<b>tower</b>"), "the admin sees the prompt as text");
+    String reviewText = adminWait.until(d -> ourReview(d).getText());
+    assertTrue(reviewText.contains("<b>tower</b>"), "the admin sees the prompt as text");
     assertTrue(admin.findElements(By.cssSelector("#reviews b")).isEmpty());
     Chromium.screenshot(admin, "e2e-admin.png");
-    review.findElement(By.cssSelector("button.approve")).click();
+    adminWait.until(
+        d -> {
+          ourReview(d).findElement(By.cssSelector("button.approve")).click();
+          return true;
+        });
     adminWait.until(
         d ->
             d.findElements(By.cssSelector("#reviews li.review")).stream()
