@@ -2,6 +2,7 @@ package dev.overpaint.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -50,7 +51,7 @@ public class AdminPages {
 
   @POST
   @Path("/login")
-  @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response login(@FormParam("username") String user, @FormParam("password") String pass) {
     return auth.login(user, pass)
         .map(

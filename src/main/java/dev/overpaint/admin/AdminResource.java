@@ -7,6 +7,7 @@ import dev.overpaint.admin.AdminDtos.Me;
 import dev.overpaint.admin.AdminDtos.Reject;
 import dev.overpaint.admin.AdminDtos.ReviewView;
 import dev.overpaint.errors.AppException;
+import dev.overpaint.web.PathIds;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * /api/admin: the review queue, hiding, and the audit log. {@link AdminGate} lets only admins in.
@@ -44,13 +44,13 @@ public class AdminResource {
   @POST
   @Path("/reviews/{id}/approve")
   public ReviewView approve(@PathParam("id") String id) {
-    return reviews.approve(parse(id, "review"), admin());
+    return reviews.approve(PathIds.uuid(id, "review"), admin());
   }
 
   @POST
   @Path("/reviews/{id}/reject")
   public ReviewView reject(@PathParam("id") String id, Reject body) {
-    return reviews.reject(parse(id, "review"), body == null ? null : body.reason(), admin());
+    return reviews.reject(PathIds.uuid(id, "review"), body == null ? null : body.reason(), admin());
   }
 
   @GET
@@ -62,13 +62,13 @@ public class AdminResource {
   @POST
   @Path("/items/{id}/hide")
   public ItemState hide(@PathParam("id") String id) {
-    return reviews.hide(parse(id, "item"), admin());
+    return reviews.hide(PathIds.uuid(id, "item"), admin());
   }
 
   @POST
   @Path("/items/{id}/unhide")
   public ItemState unhide(@PathParam("id") String id) {
-    return reviews.unhide(parse(id, "item"), admin());
+    return reviews.unhide(PathIds.uuid(id, "item"), admin());
   }
 
   @GET
@@ -84,13 +84,5 @@ public class AdminResource {
       throw new AppException(401, "Unauthorized", "admin credentials are required", null);
     }
     return admin;
-  }
-
-  private static UUID parse(String id, String what) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw AppException.notFound(what + " " + id);
-    }
   }
 }

@@ -1,6 +1,5 @@
 package dev.overpaint.gallery;
 
-import dev.overpaint.errors.AppException;
 import dev.overpaint.gallery.GalleryDtos.AddItem;
 import dev.overpaint.gallery.GalleryDtos.CreateGallery;
 import dev.overpaint.gallery.GalleryDtos.GallerySummary;
@@ -9,6 +8,7 @@ import dev.overpaint.gallery.GalleryDtos.ItemCreated;
 import dev.overpaint.gallery.GalleryDtos.Published;
 import dev.overpaint.gallery.GalleryDtos.RenameGallery;
 import dev.overpaint.gallery.GalleryDtos.Reorder;
+import dev.overpaint.web.PathIds;
 import dev.overpaint.web.Session;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -47,19 +47,20 @@ public class GalleryResource {
   @GET
   @Path("/{id}")
   public GalleryView get(@PathParam("id") String id) {
-    return galleries.view(parse(id, "gallery"), session.id());
+    return galleries.view(PathIds.uuid(id, "gallery"), session.id());
   }
 
   @PATCH
   @Path("/{id}")
   public GallerySummary rename(@PathParam("id") String id, RenameGallery body) {
-    return galleries.rename(parse(id, "gallery"), body == null ? null : body.name(), session.id());
+    return galleries.rename(
+        PathIds.uuid(id, "gallery"), body == null ? null : body.name(), session.id());
   }
 
   @DELETE
   @Path("/{id}")
   public Response delete(@PathParam("id") String id) {
-    galleries.delete(parse(id, "gallery"), session.id());
+    galleries.delete(PathIds.uuid(id, "gallery"), session.id());
     return Response.noContent().build();
   }
 
@@ -67,14 +68,15 @@ public class GalleryResource {
   @Path("/{id}/items")
   public Response add(@PathParam("id") String id, AddItem body) {
     UUID item =
-        galleries.addItem(parse(id, "gallery"), body == null ? null : body.jobId(), session.id());
+        galleries.addItem(
+            PathIds.uuid(id, "gallery"), body == null ? null : body.jobId(), session.id());
     return Response.created(URI.create("/api/items/" + item)).entity(new ItemCreated(item)).build();
   }
 
   @DELETE
   @Path("/{id}/items/{itemId}")
   public Response remove(@PathParam("id") String id, @PathParam("itemId") String itemId) {
-    galleries.removeItem(parse(id, "gallery"), parse(itemId, "item"), session.id());
+    galleries.removeItem(PathIds.uuid(id, "gallery"), PathIds.uuid(itemId, "item"), session.id());
     return Response.noContent().build();
   }
 
@@ -82,21 +84,14 @@ public class GalleryResource {
   @Path("/{id}/order")
   public GalleryView reorder(@PathParam("id") String id, Reorder body) {
     return galleries.reorder(
-        parse(id, "gallery"), body == null ? null : body.itemIds(), session.id());
+        PathIds.uuid(id, "gallery"), body == null ? null : body.itemIds(), session.id());
   }
 
   @POST
   @Path("/{id}/items/{itemId}/publish")
   public Response publish(@PathParam("id") String id, @PathParam("itemId") String itemId) {
-    Published p = galleries.publish(parse(id, "gallery"), parse(itemId, "item"), session.id());
+    Published p =
+        galleries.publish(PathIds.uuid(id, "gallery"), PathIds.uuid(itemId, "item"), session.id());
     return Response.accepted(p).build();
-  }
-
-  static UUID parse(String id, String what) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw AppException.notFound(what + " " + id);
-    }
   }
 }

@@ -2,6 +2,7 @@ package dev.overpaint.gallery;
 
 import dev.overpaint.gallery.GalleryDtos.ItemDetail;
 import dev.overpaint.gallery.Thumbnails.Thumbnail;
+import dev.overpaint.web.PathIds;
 import dev.overpaint.web.Session;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,7 +29,7 @@ public class ItemResource {
   @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
   public ItemDetail get(@PathParam("id") String id) {
-    return galleries.item(GalleryResource.parse(id, "item"), session.id());
+    return galleries.item(PathIds.uuid(id, "item"), session.id());
   }
 
   @GET
@@ -36,7 +37,7 @@ public class ItemResource {
   @Produces("image/png")
   public Response thumbnail(
       @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-    Thumbnail t = thumbnails.of(GalleryResource.parse(id, "item"));
+    Thumbnail t = thumbnails.of(PathIds.uuid(id, "item"));
     Response.ResponseBuilder r =
         ifNoneMatch != null && ifNoneMatch.contains(t.etag())
             ? Response.notModified()

@@ -79,11 +79,9 @@ public class JobService {
   /** The job as {@code viewer} sees it, told whether it is theirs. */
   @Transactional
   public JobView get(UUID id, String viewer) {
-    Job job = Job.findById(id);
-    if (job == null) {
-      throw AppException.notFound("job " + id);
-    }
-    return JobView.of(job, queue.position(id), job.owner.equals(viewer));
+    return Job.<Job>findByIdOptional(id)
+        .map(job -> JobView.of(job, queue.position(id), job.owner.equals(viewer)))
+        .orElseThrow(() -> AppException.notFound("job " + id));
   }
 
   /** A waiting job leaves the queue now; the running one stops before its next step. */

@@ -140,11 +140,7 @@ abstract class BlockTraining<B extends FlatBlock> implements AutoCloseable {
     if (max <= 0) {
       return 1f;
     }
-    double sq = 0;
-    for (Pair<Parameter, NDArray> p : grads) {
-      sq += p.getValue().square().sum().getFloat();
-    }
-    double norm = Math.sqrt(sq);
+    double norm = Ops.globalNorm(grads.stream().map(Pair::getValue).toList());
     if (!Double.isFinite(norm)) {
       return 0f;
     }

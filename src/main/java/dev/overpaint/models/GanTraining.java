@@ -362,16 +362,10 @@ public final class GanTraining implements AutoCloseable {
    */
   private void adamStep(Adam opt, List<Parameter> params) {
     List<NDArray> grads = new ArrayList<>();
-    double total = 0;
     for (Parameter p : params) {
-      NDArray grad = p.getArray().getGradient();
-      grads.add(grad);
-      try (NDArray a = grad.abs();
-          NDArray s = a.sum()) {
-        total += s.getFloat();
-      }
+      grads.add(p.getArray().getGradient());
     }
-    boolean finite = Double.isFinite(total);
+    boolean finite = Double.isFinite(Ops.globalNorm(grads));
     if (!finite) {
       skippedUpdates++;
     }

@@ -104,4 +104,19 @@ final class Ops {
   static Initializer constant(float value) {
     return (m, shape, type) -> m.full(shape, value, DataType.FLOAT32);
   }
+
+  /**
+   * The global L2 norm of a set of arrays, such as all of a model's gradients; it is not finite
+   * when any element is not, which is how the trainers spot an update to skip.
+   */
+  static double globalNorm(java.util.List<NDArray> arrays) {
+    double sq = 0;
+    for (NDArray a : arrays) {
+      try (NDArray square = a.square();
+          NDArray sum = square.sum()) {
+        sq += sum.getFloat();
+      }
+    }
+    return Math.sqrt(sq);
+  }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The numbers the built-in models are held to ({@code ./overpaint eval}). Every distance is taken
@@ -205,7 +206,7 @@ public final class Evaluation {
   private static double realFloor(
       TextImageEncoder judge,
       int size,
-      java.util.function.IntFunction<Dataset.Sample> picture,
+      IntFunction<Dataset.Sample> picture,
       int n,
       float[][] realFeatures) {
     List<float[]> other = new ArrayList<>();

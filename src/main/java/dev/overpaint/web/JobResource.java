@@ -41,13 +41,13 @@ public class JobResource {
   @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
   public JobView get(@PathParam("id") String id) {
-    return jobs.get(parse(id), session.id());
+    return jobs.get(PathIds.uuid(id, "job"), session.id());
   }
 
   @POST
   @Path("/{id}/cancel")
   public Response cancel(@PathParam("id") String id) {
-    jobs.cancel(parse(id), session.id());
+    jobs.cancel(PathIds.uuid(id, "job"), session.id());
     return Response.accepted().build();
   }
 
@@ -55,14 +55,14 @@ public class JobResource {
   @Path("/{id}/image.png")
   @Produces("image/png")
   public Response image(@PathParam("id") String id) {
-    return png(parse(id), r -> r.imagePng);
+    return png(PathIds.uuid(id, "job"), r -> r.imagePng);
   }
 
   @GET
   @Path("/{id}/init.png")
   @Produces("image/png")
   public Response init(@PathParam("id") String id) {
-    return png(parse(id), r -> r.initPng);
+    return png(PathIds.uuid(id, "job"), r -> r.initPng);
   }
 
   private Response png(UUID id, Function<JobResult, byte[]> part) {
@@ -77,13 +77,5 @@ public class JobResource {
     return Response.ok(png, "image/png")
         .header("Cache-Control", "private, max-age=31536000, immutable")
         .build();
-  }
-
-  static UUID parse(String id) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw AppException.notFound("job " + id);
-    }
   }
 }
