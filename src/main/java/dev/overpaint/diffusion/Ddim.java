@@ -48,6 +48,20 @@ public final class Ddim {
     return xt;
   }
 
+  /**
+   * The velocity v = √ᾱ_t·ε − √(1−ᾱ_t)·x0 (Salimans &amp; Ho 2022, "Progressive Distillation for
+   * Fast Sampling of Diffusion Models", §4), the target of a v-parameterised denoiser.
+   */
+  public static float[] velocity(float[] x0, float[] eps, double alphaCumprod) {
+    float a = (float) Math.sqrt(alphaCumprod);
+    float s = (float) Math.sqrt(1 - alphaCumprod);
+    float[] v = new float[x0.length];
+    for (int i = 0; i < x0.length; i++) {
+      v[i] = a * eps[i] - s * x0[i];
+    }
+    return v;
+  }
+
   /** x̂0 from x_t and ε̂, clamped to the data range [-1, 1] as guided-diffusion's clip_denoised. */
   public static float[] predX0(float[] xt, float[] eps, double alphaCumprod) {
     float a = (float) Math.sqrt(alphaCumprod);

@@ -6,6 +6,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
@@ -36,6 +38,7 @@ abstract class BlockTraining<B extends FlatBlock> implements AutoCloseable {
   protected final ParameterStore parameters;
   private final Optimizer optimizer;
   private boolean closed;
+  private long skipped;
 
   BlockTraining(B block, NDManager manager, Optimizer optimizer) {
     this.block = block;
@@ -123,7 +126,8 @@ abstract class BlockTraining<B extends FlatBlock> implements AutoCloseable {
             optimizer.update(
                 p.getKey().getId(), p.getKey().getArray(), scale < 1 ? g.mul(scale) : g);
           }
-          g.subi(g);
+          // zero_() in place: g − g would keep a NaN, and every later update would be skipped.
+          JniUtils.zeroGrad((PtNDArray) p.getKey().getArray());
         }
         return value;
       }
@@ -142,9 +146,15 @@ abstract class BlockTraining<B extends FlatBlock> implements AutoCloseable {
     }
     double norm = Ops.globalNorm(grads.stream().map(Pair::getValue).toList());
     if (!Double.isFinite(norm)) {
+      skipped++;
       return 0f;
     }
     return norm > max ? (float) (max / norm) : 1f;
+  }
+
+  /** Updates skipped so far because a gradient was not finite. */
+  public long skippedUpdates() {
+    return skipped;
   }
 
   /** The largest global gradient norm an update may have; 0 turns clipping off. */

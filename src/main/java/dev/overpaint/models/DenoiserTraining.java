@@ -15,10 +15,10 @@ import java.util.Map;
 
 /**
  * Trains the {@link UNetBlock} on the ε-prediction objective of Ho et al. 2020 ("Denoising
- * Diffusion Probabilistic Models", L_simple: ‖ε − ε_θ(x_t, t)‖²), with Adam and an exponential
- * moving average of the weights that is what gets sampled and exported. The caller draws t, ε and
- * x_t (the schedule is Nichol &amp; Dhariwal 2021's cosine one, in {@code diffusion/}); this class
- * only sees arrays.
+ * Diffusion Probabilistic Models", L_simple: ‖ε − ε_θ(x_t, t)‖²), or for a v head on ‖v − v_θ(x_t,
+ * t)‖² (Salimans &amp; Ho 2022), with Adam and an exponential moving average of the weights that is
+ * what gets sampled and exported. The caller draws t, ε and x_t (the schedule is Nichol &amp;
+ * Dhariwal 2021's cosine one, in {@code diffusion/}); this class only sees arrays.
  */
 public final class DenoiserTraining extends BlockTraining<UNetBlock> {
 
@@ -77,26 +77,30 @@ public final class DenoiserTraining extends BlockTraining<UNetBlock> {
   }
 
   /**
-   * One Adam step on mean((ε_θ(x_t, t) − ε)²), then one EMA update.
+   * One Adam step on mean((head_θ(x_t, t) − target)²), then one EMA update.
    *
    * @param xt noised images (n, 3, h, w)
-   * @param eps the noise that made them, same shape
+   * @param target what the head predicts ({@link #prediction()}): the noise ε that made x_t, or v =
+   *     √ᾱ·ε − √(1−ᾱ)·x0; same shape
    * @param t one timestep per image
    * @return the batch loss before the update
    */
-  public float step(Tensor xt, Tensor eps, int[] t) {
+  public float step(Tensor xt, Tensor target, int[] t) {
     float loss =
         optimise(
             m -> {
               NDArray x = Scoped.in(m, xt);
-              NDArray target = Scoped.in(m, eps);
+              NDArray y = Scoped.in(m, target);
               NDArray steps = m.create(floats(t), new Shape(t.length));
-              NDArray pred =
-                  block.forward(parameters, new NDList(x, steps), true).singletonOrThrow();
-              return pred.sub(target).square().mean();
+              return block.head(parameters, new NDList(x, steps), true).sub(y).square().mean();
             });
     updateEma();
     return loss;
+  }
+
+  /** "eps" or "v": what {@link #step}'s target must be. */
+  public String prediction() {
+    return block.config().prediction();
   }
 
   /** Diffusion losses spike at small t now and then; clipping keeps one spike from diverging. */

@@ -21,10 +21,11 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * {@code train unet}: the ε-prediction UNet (Ho et al. 2020) on the cosine schedule (Nichol &amp;
- * Dhariwal 2021), t uniform in [0, T), on 64×64 crops of drawings rendered at canvas scale (so it
- * learns the line detail it paints over upscaled GAN tiles) mixed with some whole drawings, with
- * random horizontal flips. Samples and exports the EMA weights.
+ * {@code train unet}: the UNet that returns ε (Ho et al. 2020) from a v head (Salimans &amp; Ho
+ * 2022; the loss is on v) on the cosine schedule (Nichol &amp; Dhariwal 2021), t uniform in [0, T),
+ * on 64×64 crops of drawings rendered at canvas scale (so it learns the line detail it paints over
+ * upscaled GAN tiles) mixed with some whole drawings, with random horizontal flips. Samples and
+ * exports the EMA weights.
  */
 public final class UNetTrainer extends StepLoop {
 
@@ -123,7 +124,8 @@ public final class UNetTrainer extends StepLoop {
     Random r = new Random(Splits.stepSeed(options.seed(), step));
     int item = 3 * SIZE * SIZE;
     float[] xt = new float[s.batch() * item];
-    float[] eps = new float[s.batch() * item];
+    float[] target = new float[s.batch() * item];
+    boolean velocityHead = model.prediction().equals("v");
     int[] t = new int[s.batch()];
     for (int i = 0; i < s.batch(); i++) {
       float[] x0 = picture(Splits.trainIndex((long) step * s.batch() + i, 0), r);
@@ -132,11 +134,13 @@ public final class UNetTrainer extends StepLoop {
       for (int k = 0; k < item; k++) {
         noise[k] = (float) r.nextGaussian();
       }
-      System.arraycopy(Ddim.qSample(x0, schedule.alphaCumprod(t[i]), noise), 0, xt, i * item, item);
-      System.arraycopy(noise, 0, eps, i * item, item);
+      double alphaCumprod = schedule.alphaCumprod(t[i]);
+      System.arraycopy(Ddim.qSample(x0, alphaCumprod, noise), 0, xt, i * item, item);
+      float[] y = velocityHead ? Ddim.velocity(x0, noise, alphaCumprod) : noise;
+      System.arraycopy(y, 0, target, i * item, item);
     }
     int[] shape = {s.batch(), 3, SIZE, SIZE};
-    return model.step(new Tensor(shape, xt), new Tensor(shape.clone(), eps), t);
+    return model.step(new Tensor(shape, xt), new Tensor(shape.clone(), target), t);
   }
 
   /** A crop at a random canvas scale, or now and then the whole drawing; flipped half the time. */
@@ -155,7 +159,7 @@ public final class UNetTrainer extends StepLoop {
   Map<String, Object> saveCheckpoint(Path dir) throws IOException {
     model.saveParameters(dir.resolve("denoiser.params"));
     model.saveEma(dir.resolve("ema.params"));
-    return Map.of("emaUpdates", model.emaUpdates());
+    return Map.of("emaUpdates", model.emaUpdates(), "skippedUpdates", model.skippedUpdates());
   }
 
   @Override
@@ -202,7 +206,7 @@ public final class UNetTrainer extends StepLoop {
   @Override
   Map<String, Object> hyper() {
     Map<String, Object> h = new LinkedHashMap<>();
-    h.put("objective", "eps-mse (Ho et al. 2020)");
+    h.put("objective", "v-mse (Salimans & Ho 2022); the UNet returns eps");
     h.put("schedule", "cosine, T=1000");
     h.put("optimizer", "adam");
     h.put("batch", s.batch());

@@ -28,6 +28,19 @@ class DdimTest {
     assertArrayEquals(EPS, Ddim.epsFromX0(Ddim.qSample(X0, a, EPS), X0, a), 1e-5f);
   }
 
+  /** ε = √(1−ᾱ)·x_t + √ᾱ·v and x0 = √ᾱ·x_t − √(1−ᾱ)·v: what the UNet's v head relies on. */
+  @Test
+  void velocityRecoversNoiseAndImageFromXt() {
+    double a = 0.36;
+    float[] xt = Ddim.qSample(X0, a, EPS);
+    float[] v = Ddim.velocity(X0, EPS, a);
+    for (int i = 0; i < X0.length; i++) {
+      assertEquals(0.6 * EPS[i] - 0.8 * X0[i], v[i], 1e-6);
+      assertEquals(EPS[i], 0.8 * xt[i] + 0.6 * v[i], 1e-5);
+      assertEquals(X0[i], 0.6 * xt[i] - 0.8 * v[i], 1e-5);
+    }
+  }
+
   @Test
   void predX0IsClampedToTheDataRange() {
     float[] x0 = Ddim.predX0(new float[] {5f, -5f}, new float[] {0f, 0f}, 0.25);

@@ -40,7 +40,66 @@ class TrainingWrappersTest {
     try (ModelSet set = ModelRegistry.load(ModelSource.directory(tmp), DeviceChoice.CPU)) {
       assertEquals(1000, set.denoiser().diffusionSteps());
       assertEquals("builtin-unet-eps-tiny", set.denoiser().info().name());
+      assertEquals("v", set.denoiser().info().hyper().get("prediction"));
     }
+  }
+
+  /**
+   * A v head returns ε̂ = √(1−ᾱ)·x_t + √ᾱ·v̂: where the noise is all there is (t = 999, √ᾱ ≈ 5e-5)
+   * even an untrained one gives back x_t, and elsewhere its own guess counts.
+   */
+  @Test
+  void aVelocityHeadReturnsTheNoiseItsInputIsMadeOf() throws Exception {
+    Tensor x = gaussian(new Random(4), new int[] {2, 3, 16, 16});
+    try (DenoiserTraining d =
+            DenoiserTraining.create(new DenoiserTraining.Settings(1e-3f, 1, 0.9f), 3);
+        Denoiser ema = d.emaDenoiser()) {
+      assertEquals("v", d.prediction());
+      float[] atEnd = ema.predictEps(x, new int[] {999, 999}).data();
+      float[] midway = ema.predictEps(x, new int[] {500, 500}).data();
+      assertTrue(maxAbsDiff(atEnd, x.data()) < 1e-3, "t=999: " + maxAbsDiff(atEnd, x.data()));
+      assertTrue(maxAbsDiff(midway, x.data()) > 1e-2, "t=500: " + maxAbsDiff(midway, x.data()));
+    }
+  }
+
+  /**
+   * A batch whose gradient is not finite is skipped, and the next updates still move the weights:
+   * clearing the gradient by subtracting it from itself once kept the NaN, and every later update
+   * was skipped too.
+   */
+  @Test
+  void aNonFiniteGradientSkipsOneUpdateAndTrainingGoesOn() throws Exception {
+    Random r = new Random(5);
+    int[] shape = {2, 3, 16, 16};
+    Tensor xt = gaussian(r, shape);
+    Tensor eps = gaussian(r, shape);
+    float[] poisoned = xt.data().clone();
+    poisoned[7] = Float.NaN;
+    int[] t = {300, 700};
+    try (DenoiserTraining d =
+        DenoiserTraining.create(new DenoiserTraining.Settings(1e-3f, 1, 0.9f), 3)) {
+      d.step(xt, eps, t);
+      assertTrue(Float.isNaN(d.step(new Tensor(shape, poisoned), eps, t)));
+      assertEquals(1, d.skippedUpdates());
+      float before = d.step(xt, eps, t);
+      float after = d.step(xt, eps, t);
+      assertNotEquals(before, after);
+      assertEquals(1, d.skippedUpdates());
+    }
+  }
+
+  @Test
+  void weightsSavedBeforeTheVelocityHeadLoadAsEpsilonHeads() {
+    assertEquals("eps", UNetBlock.Config.fromHyper(Map.of("baseChannels", 32)).prediction());
+    assertEquals("v", UNetBlock.Config.defaults().prediction());
+  }
+
+  private static double maxAbsDiff(float[] a, float[] b) {
+    double m = 0;
+    for (int i = 0; i < a.length; i++) {
+      m = Math.max(m, Math.abs(a[i] - b[i]));
+    }
+    return m;
   }
 
   @Test
