@@ -152,7 +152,10 @@ abstract class BlockTraining<B extends FlatBlock> implements AutoCloseable {
     return norm > max ? (float) (max / norm) : 1f;
   }
 
-  /** Updates skipped so far because a gradient was not finite. */
+  /**
+   * Updates skipped so far because a gradient was not finite; the check runs with clipping, so it
+   * stays 0 when {@link #maxGradNorm()} is 0.
+   */
   public long skippedUpdates() {
     return skipped;
   }

@@ -80,8 +80,8 @@ public final class DenoiserTraining extends BlockTraining<UNetBlock> {
    * One Adam step on mean((head_θ(x_t, t) − target)²), then one EMA update.
    *
    * @param xt noised images (n, 3, h, w)
-   * @param target what the head predicts ({@link #prediction()}): the noise ε that made x_t, or v =
-   *     √ᾱ·ε − √(1−ᾱ)·x0; same shape
+   * @param target what the head predicts ({@link #predictsVelocity()}): the noise ε that made x_t,
+   *     or v = √ᾱ·ε − √(1−ᾱ)·x0; same shape
    * @param t one timestep per image
    * @return the batch loss before the update
    */
@@ -98,9 +98,9 @@ public final class DenoiserTraining extends BlockTraining<UNetBlock> {
     return loss;
   }
 
-  /** "eps" or "v": what {@link #step}'s target must be. */
-  public String prediction() {
-    return block.config().prediction();
+  /** Whether {@link #step}'s target is v rather than ε. */
+  public boolean predictsVelocity() {
+    return block.config().prediction().equals(UNetBlock.Config.V);
   }
 
   /** Diffusion losses spike at small t now and then; clipping keeps one spike from diverging. */

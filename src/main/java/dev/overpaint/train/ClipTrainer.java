@@ -133,7 +133,7 @@ public final class ClipTrainer extends StepLoop {
   @Override
   Map<String, Object> saveCheckpoint(Path dir) throws IOException {
     model.saveParameters(dir.resolve(variant.role + ".params"));
-    return Map.of("logitScale", model.logitScale(), "skippedUpdates", model.skippedUpdates());
+    return Map.of("logitScale", model.logitScale());
   }
 
   @Override

@@ -125,7 +125,7 @@ public final class UNetTrainer extends StepLoop {
     int item = 3 * SIZE * SIZE;
     float[] xt = new float[s.batch() * item];
     float[] target = new float[s.batch() * item];
-    boolean velocityHead = model.prediction().equals("v");
+    boolean velocityHead = model.predictsVelocity();
     int[] t = new int[s.batch()];
     for (int i = 0; i < s.batch(); i++) {
       float[] x0 = picture(Splits.trainIndex((long) step * s.batch() + i, 0), r);

@@ -54,7 +54,7 @@ class TrainingWrappersTest {
     try (DenoiserTraining d =
             DenoiserTraining.create(new DenoiserTraining.Settings(1e-3f, 1, 0.9f), 3);
         Denoiser ema = d.emaDenoiser()) {
-      assertEquals("v", d.prediction());
+      assertTrue(d.predictsVelocity());
       float[] atEnd = ema.predictEps(x, new int[] {999, 999}).data();
       float[] midway = ema.predictEps(x, new int[] {500, 500}).data();
       assertTrue(maxAbsDiff(atEnd, x.data()) < 1e-3, "t=999: " + maxAbsDiff(atEnd, x.data()));
