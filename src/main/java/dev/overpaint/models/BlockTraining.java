@@ -10,7 +10,6 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import java.io.BufferedInputStream;
@@ -22,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -36,15 +36,15 @@ abstract class BlockTraining<B extends FlatBlock> implements AutoCloseable {
   protected final B block;
   protected final NDManager manager;
   protected final ParameterStore parameters;
-  private final Optimizer optimizer;
+  private final AdamOptimiser optimiser;
   private boolean closed;
   private long skipped;
 
-  BlockTraining(B block, NDManager manager, Optimizer optimizer) {
+  BlockTraining(B block, NDManager manager, AdamOptimiser.Settings optimiser) {
     this.block = block;
     this.manager = manager;
     this.parameters = new ParameterStore(manager, false);
-    this.optimizer = optimizer;
+    this.optimiser = new AdamOptimiser(optimiser, manager);
   }
 
   static NDManager newManager() {
@@ -80,9 +80,9 @@ abstract class BlockTraining<B extends FlatBlock> implements AutoCloseable {
   }
 
   /**
-   * Linear warm-up to {@code lr} over {@code warmup} updates, then constant. The optimiser counts
-   * updates from 1 in each process, so a resumed run warms up again: its Adam moments start from
-   * zero, and the short warm-up keeps the first uncorrected steps small.
+   * Linear warm-up to {@code lr} over {@code warmup} updates, then constant. The update count is
+   * checkpointed with the Adam moments ({@link #saveOptimiser}); a run resumed without them counts
+   * from 1 again, and the warm-up keeps its first steps on fresh moments small.
    */
   static Tracker warmUp(float lr, int warmup) {
     return n -> lr * Math.min(1f, n / (float) Math.max(1, warmup));
@@ -112,22 +112,22 @@ abstract class BlockTraining<B extends FlatBlock> implements AutoCloseable {
           value = loss.getFloat();
         }
         // Outside the collector: the in-place updates must not be recorded by autograd.
-        List<Pair<Parameter, NDArray>> grads = new ArrayList<>();
+        List<Map.Entry<String, Parameter>> params = new ArrayList<>();
+        List<NDArray> grads = new ArrayList<>();
         for (Pair<String, Parameter> p : block.getParameters()) {
           NDArray g = p.getValue().getArray().getGradient();
           // The gradient handle is created in the parameter's manager: move it to the step's.
           g.attach(step);
-          grads.add(new Pair<>(p.getValue(), g));
+          params.add(Map.entry(p.getKey(), p.getValue()));
+          grads.add(g);
         }
         float scale = clipScale(grads);
-        for (Pair<Parameter, NDArray> p : grads) {
-          NDArray g = p.getValue();
-          if (scale > 0) {
-            optimizer.update(
-                p.getKey().getId(), p.getKey().getArray(), scale < 1 ? g.mul(scale) : g);
-          }
+        if (scale > 0) {
+          optimiser.update(params, grads, scale);
+        }
+        for (Map.Entry<String, Parameter> p : params) {
           // zero_() in place: g − g would keep a NaN, and every later update would be skipped.
-          JniUtils.zeroGrad((PtNDArray) p.getKey().getArray());
+          JniUtils.zeroGrad((PtNDArray) p.getValue().getArray());
         }
         return value;
       }
@@ -139,23 +139,32 @@ abstract class BlockTraining<B extends FlatBlock> implements AutoCloseable {
    * #maxGradNorm()}, 1 when it is below, or 0 when a gradient is not finite, and the update is
    * skipped rather than poisoning the weights and the Adam moments.
    */
-  private float clipScale(List<Pair<Parameter, NDArray>> grads) {
-    float max = maxGradNorm();
-    if (max <= 0) {
-      return 1f;
-    }
-    double norm = Ops.globalNorm(grads.stream().map(Pair::getValue).toList());
+  private float clipScale(List<NDArray> grads) {
+    double norm = Ops.globalNorm(grads);
     if (!Double.isFinite(norm)) {
       skipped++;
       return 0f;
     }
-    return norm > max ? (float) (max / norm) : 1f;
+    float max = maxGradNorm();
+    return max > 0 && norm > max ? (float) (max / norm) : 1f;
   }
 
-  /**
-   * Updates skipped so far because a gradient was not finite; the check runs with clipping, so it
-   * stays 0 when {@link #maxGradNorm()} is 0.
-   */
+  /** Writes the optimiser's moments and update count beside a checkpoint's parameters. */
+  public void saveOptimiser(Path file) throws IOException {
+    optimiser.save(file);
+  }
+
+  /** Continues the optimiser from a state written by {@link #saveOptimiser}. */
+  public void loadOptimiser(Path file) throws IOException {
+    optimiser.load(file);
+  }
+
+  /** Updates applied so far, in this process and in the runs it resumed with their optimiser. */
+  public long updates() {
+    return optimiser.updates();
+  }
+
+  /** Updates skipped so far because a gradient was not finite. */
   public long skippedUpdates() {
     return skipped;
   }

@@ -83,8 +83,9 @@ public final class BuiltinClip extends Scoped<TinyClipBlock> implements TextImag
 
   /** 2·asin(|e − t| / 2)² per row; the ε under the root keeps the gradient finite at e = t. */
   private static NDArray sphericalLoss(NDArray e, NDArray t) {
-    NDArray half = e.sub(t).square().sum(new int[] {1}).add(1e-12f).sqrt().div(2f).clip(0f, 1f);
-    return half.asin().square().mul(2f);
+    NDArray half =
+        Ops.over(e.sub(t).square().sum(new int[] {1}).add(1e-12f).sqrt(), 2f).clip(0f, 1f);
+    return Ops.times(half.asin().square(), 2f);
   }
 
   /** Rows scaled to unit L2 norm. */

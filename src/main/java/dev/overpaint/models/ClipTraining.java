@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.optimizer.Optimizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,10 +34,8 @@ public final class ClipTraining extends BlockTraining<TinyClipBlock> {
     super(
         block,
         m,
-        Optimizer.adamW()
-            .optLearningRateTracker(warmUp(s.learningRate(), s.warmup()))
-            .optWeightDecays(s.weightDecay())
-            .build());
+        new AdamOptimiser.Settings(
+            warmUp(s.learningRate(), s.warmup()), 0.9f, 0.999f, 1e-8f, s.weightDecay()));
     this.tokenizer = tokenizer;
   }
 
@@ -51,7 +48,10 @@ public final class ClipTraining extends BlockTraining<TinyClipBlock> {
     return new ClipTraining(initialise(newBlock(tokenizer), m, seed), m, s, tokenizer);
   }
 
-  /** Continues from checkpointed weights; AdamW's moments start again from zero. */
+  /**
+   * Continues from checkpointed weights; AdamW's moments start from zero unless {@link
+   * #loadOptimiser} restores them.
+   */
   public static ClipTraining resume(Settings s, Path params) throws IOException {
     CaptionTokenizer tokenizer = BuiltinWeights.builtinTokenizer();
     NDManager m = newManager();
@@ -97,7 +97,7 @@ public final class ClipTraining extends BlockTraining<TinyClipBlock> {
     NDArray eye = m.eye((int) n);
     NDArray imageToText = logits.logSoftmax(1).mul(eye).sum().neg();
     NDArray textToImage = logits.logSoftmax(0).mul(eye).sum().neg();
-    return imageToText.add(textToImage).div(2f * n);
+    return Ops.over(imageToText.add(textToImage), 2f * n);
   }
 
   /** Unit-norm image embeddings (n, embedDim) with the current weights. */

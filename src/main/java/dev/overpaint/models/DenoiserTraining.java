@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,7 +39,7 @@ public final class DenoiserTraining extends BlockTraining<UNetBlock> {
     super(
         block,
         manager,
-        Optimizer.adam().optLearningRateTracker(warmUp(s.learningRate(), s.warmup())).build());
+        new AdamOptimiser.Settings(warmUp(s.learningRate(), s.warmup()), 0.9f, 0.999f, 1e-8f, 0f));
     this.ema = ema;
     this.emaDecay = s.emaDecay();
     this.emaUpdates = emaUpdates;
@@ -61,7 +60,10 @@ public final class DenoiserTraining extends BlockTraining<UNetBlock> {
     return new DenoiserTraining(block, ema, m, s, 0);
   }
 
-  /** Continues from checkpointed live and EMA weights; Adam's moments start again from zero. */
+  /**
+   * Continues from checkpointed live and EMA weights; Adam's moments start from zero unless {@link
+   * #loadOptimiser} restores them.
+   */
   public static DenoiserTraining resume(Settings s, Path params, Path emaParams, long emaUpdates)
       throws IOException {
     NDManager m = newManager();

@@ -122,7 +122,7 @@ final class DiscriminatorBlock extends FlatBlock {
       NDArray skip = apply(ps, b.skip, downsample(x), training);
       NDArray y = Ops.leakyGain(apply(ps, b.conv0, x, training));
       y = downsample(Ops.leakyGain(apply(ps, b.conv1, y, training)));
-      x = y.add(skip).mul(invSqrt2);
+      x = Ops.times(y.add(skip), invSqrt2);
     }
     x = minibatchStddev(x);
     x = Ops.leakyGain(apply(ps, epilogueConv, x, training));
@@ -164,9 +164,7 @@ final class DiscriminatorBlock extends FlatBlock {
     NDArray y = x.reshape(g, n / g, s.get(1), s.get(2), s.get(3));
     y = y.sub(y.mean(new int[] {0}, true));
     y = y.square().mean(new int[] {0}).add(1e-8f).sqrt(); // (n/g, c, h, w)
-    y =
-        y.sum(new int[] {1, 2, 3}, true)
-            .div((float) (s.get(1) * s.get(2) * s.get(3))); // (n/g,1,1,1)
+    y = Ops.over(y.sum(new int[] {1, 2, 3}, true), (float) (s.get(1) * s.get(2) * s.get(3)));
     y =
         y.tile(
             new long[] {g, 1, s.get(2), s.get(3)}); // (n, 1, h, w), sample i uses group i % (n/g)

@@ -15,7 +15,6 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -148,6 +147,8 @@ public final class GanTraining implements AutoCloseable {
 
   private static final double W_AVG_BETA = 0.995;
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+  private static final String ADAM_G = "adam_g.state";
+  private static final String ADAM_D = "adam_d.state";
 
   private final Config config;
   private final NDManager root;
@@ -156,8 +157,8 @@ public final class GanTraining implements AutoCloseable {
   private final DiscriminatorBlock d;
   private final List<Parameter> gTrainable = new ArrayList<>();
   private final List<Parameter> dTrainable = new ArrayList<>();
-  private final Adam optG;
-  private final Adam optD;
+  private final AdamOptimiser optG;
+  private final AdamOptimiser optD;
   private long step;
   private int skippedUpdates;
   private boolean closed;
@@ -190,13 +191,11 @@ public final class GanTraining implements AutoCloseable {
     optD = adam();
   }
 
-  private Adam adam() {
-    return Adam.builder()
-        .optLearningRateTracker(Tracker.fixed(config.learningRate))
-        .optBeta1(config.beta1)
-        .optBeta2(config.beta2)
-        .optEpsilon(1e-8f)
-        .build();
+  private AdamOptimiser adam() {
+    return new AdamOptimiser(
+        new AdamOptimiser.Settings(
+            Tracker.fixed(config.learningRate), config.beta1, config.beta2, 1e-8f, 0f),
+        root);
   }
 
   public Config config() {
@@ -299,7 +298,7 @@ public final class GanTraining implements AutoCloseable {
         NDArray grad = real.getGradient();
         NDArray pen = grad.square().sum(new int[] {1, 2, 3}).mean();
         penalty = pen.getFloat();
-        gc.backward(pen.mul(config.r1Gamma / 2f * config.r1Interval));
+        gc.backward(Ops.times(pen, config.r1Gamma / 2f * config.r1Interval));
         grad.close();
       }
       JniUtils.zeroGrad((PtNDArray) real);
@@ -360,21 +359,20 @@ public final class GanTraining implements AutoCloseable {
    * gradient holds a NaN or infinity the whole update is skipped (and counted), so one bad batch
    * cannot poison the weights.
    */
-  private void adamStep(Adam opt, List<Parameter> params) {
+  private void adamStep(AdamOptimiser opt, List<Parameter> params) {
+    List<Map.Entry<String, Parameter>> named = new ArrayList<>();
     List<NDArray> grads = new ArrayList<>();
     for (Parameter p : params) {
+      named.add(Map.entry(p.getName(), p));
       grads.add(p.getArray().getGradient());
     }
-    boolean finite = Double.isFinite(Ops.globalNorm(grads));
-    if (!finite) {
+    if (Double.isFinite(Ops.globalNorm(grads))) {
+      opt.update(named, grads, 1f);
+    } else {
       skippedUpdates++;
     }
     for (int i = 0; i < params.size(); i++) {
-      NDArray w = params.get(i).getArray();
-      if (finite) {
-        opt.update(params.get(i).getId(), w, grads.get(i));
-      }
-      JniUtils.zeroGrad((PtNDArray) w);
+      JniUtils.zeroGrad((PtNDArray) params.get(i).getArray());
       grads.get(i).close();
     }
   }
@@ -489,30 +487,44 @@ public final class GanTraining implements AutoCloseable {
     }
   }
 
-  /** Writes g.params, g_ema.params and d.params into {@code dir} (created if absent). */
+  /**
+   * Writes g.params, g_ema.params and d.params, and both optimisers' moments (adam_g.state,
+   * adam_d.state), into {@code dir} (created if absent).
+   */
   public void saveCheckpoint(Path dir) throws IOException {
     ensureOpen();
     Files.createDirectories(dir);
     save(g, dir.resolve("g.params"));
     save(gEma, dir.resolve("g_ema.params"));
     save(d, dir.resolve("d.params"));
+    optG.save(dir.resolve(ADAM_G));
+    optD.save(dir.resolve(ADAM_D));
   }
 
   /**
-   * Loads a checkpoint written by {@link #saveCheckpoint} and sets the step counter. Adam moments
-   * are not stored: they restart from zero.
+   * Loads a checkpoint written by {@link #saveCheckpoint} and sets the step counter. The Adam
+   * moments continue where they stopped; a checkpoint from before they were stored restarts them
+   * from zero.
+   *
+   * @return whether the Adam moments were restored
    */
-  public void loadCheckpoint(Path dir, long steps) throws IOException {
+  public boolean loadCheckpoint(Path dir, long steps) throws IOException {
     ensureOpen();
     synchronized (Scoped.AUTOGRAD_LOCK) {
       load(g, dir.resolve("g.params"));
       load(gEma, dir.resolve("g_ema.params"));
       load(d, dir.resolve("d.params"));
+      boolean moments = Files.exists(dir.resolve(ADAM_G)) && Files.exists(dir.resolve(ADAM_D));
+      if (moments) {
+        optG.load(dir.resolve(ADAM_G));
+        optD.load(dir.resolve(ADAM_D));
+      }
       g.wAvgParameter().freeze(true);
       gEma.freeze();
       setRequiresGrad(gTrainable, true);
       setRequiresGrad(dTrainable, true);
       this.step = steps;
+      return moments;
     }
   }
 

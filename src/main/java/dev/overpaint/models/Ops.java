@@ -22,17 +22,40 @@ final class Ops {
 
   /** {@code s · param} computed in the manager of {@code like}: scales a weight per call. */
   static NDArray scaled(NDArray like, NDArray param, float s) {
-    return like.getManager().create(s).mul(param);
+    return constant(like, s).mul(param);
+  }
+
+  /**
+   * A scalar that libtorch owns, in the call scope of {@code like}. Every scalar operand on a path
+   * that autograd differentiates must be one of these: DJL's {@code mul(Number)} and {@code
+   * div(Number)} (and its {@code Activation.swish}, which calls {@code mul(β)}) wrap the number in
+   * a tensor over a Java direct buffer and close it at once. Autograd keeps that tensor for the
+   * backward, and once the garbage collector has freed the buffer the backward reads whatever lies
+   * there: measured on the UNet, gradients of 10⁸ where the replayed batch gives 10⁻⁵, now and then
+   * NaN, and runs that did not repeat (docs/training.md, "Determinism").
+   */
+  static NDArray constant(NDArray like, float s) {
+    return like.getManager().full(new Shape(), s);
+  }
+
+  /** {@code x · s}, safe to differentiate (see {@link #constant}). */
+  static NDArray times(NDArray x, float s) {
+    return x.mul(constant(x, s));
+  }
+
+  /** {@code x / s}, safe to differentiate (see {@link #constant}). */
+  static NDArray over(NDArray x, float s) {
+    return x.div(constant(x, s));
   }
 
   /** Leaky ReLU 0.2 with the √2 gain StyleGAN2 uses to keep activations at unit variance. */
   static NDArray leakyGain(NDArray x) {
-    return Activation.leakyRelu(x, 0.2f).mul(SQRT2);
+    return times(Activation.leakyRelu(x, 0.2f), SQRT2);
   }
 
-  /** SiLU (swish with β = 1), the activation of the DDPM UNet and of the tiny CLIP. */
+  /** SiLU, x·σ(x) (swish with β = 1): the activation of the DDPM UNet and of the tiny CLIP. */
   static NDArray silu(NDArray x) {
-    return Activation.swish(x, 1f);
+    return x.mul(Activation.sigmoid(x));
   }
 
   /** Plain conv with same padding for odd kernels. */

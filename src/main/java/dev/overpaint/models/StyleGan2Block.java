@@ -241,7 +241,7 @@ final class StyleGan2Block extends FlatBlock {
   /** Truncation trick: w_avg + ψ (w − w_avg). */
   NDArray truncate(ParameterStore ps, NDArray w, float psi, boolean training) {
     NDArray avg = value(ps, wAvg, w, training);
-    return w.sub(avg).mul(psi).add(avg);
+    return Ops.times(w.sub(avg), psi).add(avg);
   }
 
   /** w → image: constant input, modulated convolutions, summed toRGB skips. */
@@ -296,7 +296,7 @@ final class StyleGan2Block extends FlatBlock {
     NDArray style = Linear.linear(w, aw, value(ps, c.affineB, w, training)).singletonOrThrow();
     float gain = 1f / (float) Math.sqrt((double) c.in * c.k * c.k);
     NDArray weight =
-        style.mul(gain).reshape(n, 1, c.in, 1, 1).mul(value(ps, c.weight, style, training));
+        Ops.times(style, gain).reshape(n, 1, c.in, 1, 1).mul(value(ps, c.weight, style, training));
     if (c.demod) {
       weight = weight.div(weight.square().sum(new int[] {2, 3, 4}, true).add(1e-8f).sqrt());
     }

@@ -273,7 +273,8 @@ final class TinyClipBlock extends FlatBlock {
     NDArray q = parts.get(0).squeeze(0);
     NDArray k = parts.get(1).squeeze(0);
     NDArray v = parts.get(2).squeeze(0);
-    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(1f / (float) Math.sqrt(dh)).add(mask);
+    NDArray scores =
+        Ops.times(q.matMul(k.transpose(0, 1, 3, 2)), 1f / (float) Math.sqrt(dh)).add(mask);
     NDArray out = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(n, len, d);
     return Linear.linear(out, value(ps, l.projW, out, training), value(ps, l.projB, out, training))
         .singletonOrThrow();

@@ -10,6 +10,7 @@ import dev.overpaint.models.ModelSource;
 import dev.overpaint.models.Tensor;
 import dev.overpaint.models.TextImageEncoder;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -106,8 +107,16 @@ public final class ClipTrainer extends StepLoop {
     ClipTraining.Settings ts =
         new ClipTraining.Settings(s.learningRate(), s.warmup(), s.weightDecay());
     if (from.isPresent()) {
-      model = ClipTraining.resume(ts, from.get().dir().resolve(variant.role + ".params"));
-      run.log("resumed from " + from.get().dir() + " (AdamW moments reset)");
+      Path dir = from.get().dir();
+      model = ClipTraining.resume(ts, dir.resolve(variant.role + ".params"));
+      boolean moments = Files.exists(dir.resolve(OPTIMISER_STATE));
+      if (moments) {
+        model.loadOptimiser(dir.resolve(OPTIMISER_STATE));
+      }
+      run.log(
+          "resumed from "
+              + dir
+              + (moments ? " (AdamW moments restored)" : " (AdamW moments reset)"));
     } else {
       model = ClipTraining.create(ts, options.seed());
     }
@@ -133,7 +142,8 @@ public final class ClipTrainer extends StepLoop {
   @Override
   Map<String, Object> saveCheckpoint(Path dir) throws IOException {
     model.saveParameters(dir.resolve(variant.role + ".params"));
-    return Map.of("logitScale", model.logitScale());
+    model.saveOptimiser(dir.resolve(OPTIMISER_STATE));
+    return Map.of("logitScale", model.logitScale(), "skippedUpdates", model.skippedUpdates());
   }
 
   @Override

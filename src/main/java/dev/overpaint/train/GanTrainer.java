@@ -92,8 +92,15 @@ public final class GanTrainer implements Training {
             JSON.readValue(ckpt.get().resolve("checkpoint.json").toFile(), Map.class);
         long s = ((Number) meta.get("step")).longValue();
         priorWall = ((Number) meta.get("wallSeconds")).doubleValue();
-        gan.loadCheckpoint(ckpt.get(), s);
-        line(log, err, "resumed from " + ckpt.get() + " at step " + s + " (Adam moments reset)");
+        boolean moments = gan.loadCheckpoint(ckpt.get(), s);
+        line(
+            log,
+            err,
+            "resumed from "
+                + ckpt.get()
+                + " at step "
+                + s
+                + (moments ? " (Adam moments restored)" : " (Adam moments reset)"));
       } else if (o.resume()) {
         line(log, err, "no checkpoint in " + out + ": starting fresh");
       }
@@ -263,7 +270,7 @@ public final class GanTrainer implements Training {
     meta.put("dataset", Dataset.VERSION);
     meta.put("config", config.toMap());
     meta.put("savedAt", Instant.now().toString());
-    meta.put("note", "Adam moments are not saved; a resumed run restarts them from zero");
+    meta.put("skippedUpdates", gan.skippedUpdates());
     JSON.writeValue(dir.resolve("checkpoint.json").toFile(), meta);
     line(log, err, "checkpoint " + dir);
   }

@@ -17,6 +17,9 @@ abstract class StepLoop implements Training {
   /** Native memory is freed through Java GC (pitfall 2): collect every this many steps. */
   private static final int GC_EVERY = 25;
 
+  /** The optimiser's moments and update count, beside a checkpoint's weights. */
+  static final String OPTIMISER_STATE = "adam.state";
+
   protected RunDir run;
   protected TrainOptions options;
 

@@ -12,6 +12,7 @@ import dev.overpaint.models.ModelSet;
 import dev.overpaint.models.ModelSource;
 import dev.overpaint.models.Tensor;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,7 +110,14 @@ public final class UNetTrainer extends StepLoop {
       model =
           DenoiserTraining.resume(
               ts, c.dir().resolve("denoiser.params"), c.dir().resolve("ema.params"), emaUpdates);
-      run.log("resumed from " + c.dir() + " (Adam moments reset)");
+      boolean moments = Files.exists(c.dir().resolve(OPTIMISER_STATE));
+      if (moments) {
+        model.loadOptimiser(c.dir().resolve(OPTIMISER_STATE));
+      }
+      run.log(
+          "resumed from "
+              + c.dir()
+              + (moments ? " (Adam moments restored)" : " (Adam moments reset)"));
     } else {
       model = DenoiserTraining.create(ts, options.seed());
     }
@@ -159,6 +167,7 @@ public final class UNetTrainer extends StepLoop {
   Map<String, Object> saveCheckpoint(Path dir) throws IOException {
     model.saveParameters(dir.resolve("denoiser.params"));
     model.saveEma(dir.resolve("ema.params"));
+    model.saveOptimiser(dir.resolve(OPTIMISER_STATE));
     return Map.of("emaUpdates", model.emaUpdates(), "skippedUpdates", model.skippedUpdates());
   }
 

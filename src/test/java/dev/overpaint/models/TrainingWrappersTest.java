@@ -1,11 +1,14 @@
 package dev.overpaint.models;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -88,6 +91,56 @@ class TrainingWrappersTest {
     }
   }
 
+  /**
+   * Resuming from live weights, EMA weights and Adam's state reproduces the unbroken run's weights
+   * bit for bit; without Adam's state it does not.
+   */
+  @Test
+  void aResumedDenoiserWithItsAdamStateRepeatsTheUnbrokenRun() throws Exception {
+    Random r = new Random(8);
+    int[] shape = {2, 3, 16, 16};
+    Tensor xt = gaussian(r, shape);
+    Tensor eps = gaussian(r, shape);
+    int[] t = {200, 800};
+    DenoiserTraining.Settings s = new DenoiserTraining.Settings(1e-3f, 2, 0.9f);
+    Path ckpt = tmp.resolve("ckpt");
+    try (DenoiserTraining d = DenoiserTraining.create(s, 3)) {
+      for (int i = 0; i < 4; i++) {
+        d.step(xt, eps, t);
+        if (i == 1) {
+          d.saveParameters(ckpt.resolve("live.params"));
+          d.saveEma(ckpt.resolve("ema.params"));
+          d.saveOptimiser(ckpt.resolve("adam.state"));
+        }
+      }
+      d.saveParameters(tmp.resolve("unbroken.params"));
+      assertEquals(4, d.updates());
+    }
+    assertArrayEquals(
+        Files.readAllBytes(tmp.resolve("unbroken.params")),
+        resumedTwice(s, ckpt, true, xt, eps, t));
+    assertFalse(
+        Arrays.equals(
+            Files.readAllBytes(tmp.resolve("unbroken.params")),
+            resumedTwice(s, ckpt, false, xt, eps, t)));
+  }
+
+  private byte[] resumedTwice(
+      DenoiserTraining.Settings s, Path ckpt, boolean withAdam, Tensor xt, Tensor eps, int[] t)
+      throws Exception {
+    try (DenoiserTraining d =
+        DenoiserTraining.resume(s, ckpt.resolve("live.params"), ckpt.resolve("ema.params"), 2)) {
+      if (withAdam) {
+        d.loadOptimiser(ckpt.resolve("adam.state"));
+      }
+      d.step(xt, eps, t);
+      d.step(xt, eps, t);
+      Path out = tmp.resolve("resumed-" + withAdam + ".params");
+      d.saveParameters(out);
+      return Files.readAllBytes(out);
+    }
+  }
+
   @Test
   void weightsSavedBeforeTheVelocityHeadLoadAsEpsilonHeads() {
     assertEquals("eps", UNetBlock.Config.fromHyper(Map.of("baseChannels", 32)).prediction());
@@ -131,6 +184,25 @@ class TrainingWrappersTest {
       assertEquals("test-judge", judge.info().name());
       assertNotEquals(
           set.encoder().encodeText(captions.get(0))[0], judge.encodeText(captions.get(0))[0]);
+    }
+  }
+
+  /** The CLIP trainer does not clip its gradients, and a NaN must still not reach its weights. */
+  @Test
+  void clipSkipsANonFiniteBatchWithoutClipping() throws Exception {
+    Random r = new Random(3);
+    Tensor images = gaussian(r, new int[] {2, 3, 64, 64});
+    float[] poisoned = images.data().clone();
+    poisoned[11] = Float.NaN;
+    List<String> captions = List.of("a blueprint of a domed tower", "an ink plan of a hall");
+    try (ClipTraining c = ClipTraining.create(new ClipTraining.Settings(2e-3f, 1, 0f), 4)) {
+      c.step(images, captions);
+      assertTrue(Float.isNaN(c.step(new Tensor(images.shape(), poisoned), captions)));
+      assertEquals(1, c.skippedUpdates());
+      assertTrue(Float.isFinite(c.logitScale()));
+      float before = c.step(images, captions);
+      assertTrue(Float.isFinite(before));
+      assertNotEquals(before, c.step(images, captions));
     }
   }
 
