@@ -78,11 +78,21 @@ final class RunDir {
   }
 
   @SuppressWarnings("unchecked")
+  /** The step a checkpoint directory is named after; by number, so "step-5383" is not newest. */
+  private static long stepOfDir(Path dir) {
+    String name = dir.getFileName().toString();
+    try {
+      return Long.parseLong(name.substring(name.indexOf('-') + 1));
+    } catch (NumberFormatException | IndexOutOfBoundsException e) {
+      return -1;
+    }
+  }
+
   Optional<Checkpoint> newest() throws IOException {
     try (Stream<Path> dirs = Files.list(checkpoints())) {
       Optional<Path> dir =
           dirs.filter(d -> Files.exists(d.resolve("state.json")))
-              .max(Comparator.comparing(d -> d.getFileName().toString()));
+              .max(Comparator.comparingLong(RunDir::stepOfDir));
       if (dir.isEmpty()) {
         return Optional.empty();
       }
