@@ -147,15 +147,19 @@ final class QualityCommand {
                     .computeIfAbsent("seed " + seed, k -> new ArrayList<>(List.of(r.base())))
                     .add(r.image());
               }
+              Run last = runs.get(runs.size() - 1);
               System.err.printf(
-                  "[%d/%d] %s %s seed %d prompt %d: %.1fs%n",
+                  "[%d/%d] %s %s seed %d prompt %d: %.1fs, seam %.3f, score %.4f, ssim %.3f%n",
                   runs.size(),
                   total,
                   mode.label(),
                   guided ? "guided" : "unguided",
                   seed,
                   p,
-                  seconds);
+                  seconds,
+                  last.seamRatio(),
+                  last.promptScore(),
+                  last.structureKept());
             }
           }
         }
@@ -242,6 +246,7 @@ final class QualityCommand {
     report.put("panel", panel);
     report.put("modes", modes);
     report.put("guidedBeatsUnguided", wins);
+    report.put("runs", runs);
     report.put(
         "models",
         models.infos().stream().map(i -> i.role() + " " + i.name() + " " + i.sha256()).toList());
