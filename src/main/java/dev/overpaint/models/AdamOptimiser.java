@@ -37,7 +37,13 @@ final class AdamOptimiser implements AutoCloseable {
    * @param weightDecay decoupled weight decay; 0 for plain Adam
    */
   record Settings(
-      Tracker learningRate, float beta1, float beta2, float epsilon, float weightDecay) {}
+      Tracker learningRate, float beta1, float beta2, float epsilon, float weightDecay) {
+
+    /** Kingma &amp; Ba's β1 0.9, β2 0.999, ε 1e-8. */
+    static Settings standard(Tracker learningRate, float weightDecay) {
+      return new Settings(learningRate, 0.9f, 0.999f, 1e-8f, weightDecay);
+    }
+  }
 
   private final Settings s;
   private final NDManager manager;
@@ -71,8 +77,7 @@ final class AdamOptimiser implements AutoCloseable {
       for (int i = 0; i < params.size(); i++) {
         String name = params.get(i).getKey();
         NDArray w = params.get(i).getValue().getArray();
-        NDArray g = grads.get(i).mul(gradScale);
-        g.attach(scope);
+        NDArray g = gradScale == 1f ? grads.get(i) : inScope(grads.get(i).mul(gradScale), scope);
         NDArray m = moment(firstMoments, name, w);
         NDArray v = moment(secondMoments, name, w);
         m.muli(s.beta1()).addi(inScope(g.mul(1 - s.beta1()), scope));

@@ -154,9 +154,18 @@ abstract class BlockTraining<B extends FlatBlock> implements AutoCloseable {
     optimiser.save(file);
   }
 
-  /** Continues the optimiser from a state written by {@link #saveOptimiser}. */
-  public void loadOptimiser(Path file) throws IOException {
+  /**
+   * Continues the optimiser from a state written by {@link #saveOptimiser}, when {@code file}
+   * exists (checkpoints from before 2026-12-04 have none).
+   *
+   * @return whether the state was there and was loaded
+   */
+  public boolean loadOptimiser(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return false;
+    }
     optimiser.load(file);
+    return true;
   }
 
   /** Updates applied so far, in this process and in the runs it resumed with their optimiser. */

@@ -34,8 +34,7 @@ public final class ClipTraining extends BlockTraining<TinyClipBlock> {
     super(
         block,
         m,
-        new AdamOptimiser.Settings(
-            warmUp(s.learningRate(), s.warmup()), 0.9f, 0.999f, 1e-8f, s.weightDecay()));
+        AdamOptimiser.Settings.standard(warmUp(s.learningRate(), s.warmup()), s.weightDecay()));
     this.tokenizer = tokenizer;
   }
 

@@ -37,9 +37,7 @@ public final class DenoiserTraining extends BlockTraining<UNetBlock> {
   private DenoiserTraining(
       UNetBlock block, UNetBlock ema, NDManager manager, Settings s, long emaUpdates) {
     super(
-        block,
-        manager,
-        new AdamOptimiser.Settings(warmUp(s.learningRate(), s.warmup()), 0.9f, 0.999f, 1e-8f, 0f));
+        block, manager, AdamOptimiser.Settings.standard(warmUp(s.learningRate(), s.warmup()), 0f));
     this.ema = ema;
     this.emaDecay = s.emaDecay();
     this.emaUpdates = emaUpdates;

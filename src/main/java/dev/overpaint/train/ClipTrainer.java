@@ -10,7 +10,6 @@ import dev.overpaint.models.ModelSource;
 import dev.overpaint.models.Tensor;
 import dev.overpaint.models.TextImageEncoder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,10 +108,7 @@ public final class ClipTrainer extends StepLoop {
     if (from.isPresent()) {
       Path dir = from.get().dir();
       model = ClipTraining.resume(ts, dir.resolve(variant.role + ".params"));
-      boolean moments = Files.exists(dir.resolve(OPTIMISER_STATE));
-      if (moments) {
-        model.loadOptimiser(dir.resolve(OPTIMISER_STATE));
-      }
+      boolean moments = model.loadOptimiser(dir.resolve(OPTIMISER_STATE));
       run.log(
           "resumed from "
               + dir

@@ -77,7 +77,6 @@ final class RunDir {
     JSON.writeValue(dir.resolve("state.json").toFile(), state);
   }
 
-  @SuppressWarnings("unchecked")
   /** The step a checkpoint directory is named after; by number, so "step-5383" is not newest. */
   private static long stepOfDir(Path dir) {
     String name = dir.getFileName().toString();
@@ -88,6 +87,7 @@ final class RunDir {
     }
   }
 
+  @SuppressWarnings("unchecked")
   Optional<Checkpoint> newest() throws IOException {
     try (Stream<Path> dirs = Files.list(checkpoints())) {
       Optional<Path> dir =

@@ -12,7 +12,6 @@ import dev.overpaint.models.ModelSet;
 import dev.overpaint.models.ModelSource;
 import dev.overpaint.models.Tensor;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,10 +109,7 @@ public final class UNetTrainer extends StepLoop {
       model =
           DenoiserTraining.resume(
               ts, c.dir().resolve("denoiser.params"), c.dir().resolve("ema.params"), emaUpdates);
-      boolean moments = Files.exists(c.dir().resolve(OPTIMISER_STATE));
-      if (moments) {
-        model.loadOptimiser(c.dir().resolve(OPTIMISER_STATE));
-      }
+      boolean moments = model.loadOptimiser(c.dir().resolve(OPTIMISER_STATE));
       run.log(
           "resumed from "
               + c.dir()
