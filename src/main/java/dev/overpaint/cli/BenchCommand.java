@@ -14,6 +14,7 @@ import dev.overpaint.pipeline.PipelineListener;
 import dev.overpaint.pipeline.PipelineResult;
 import dev.overpaint.pipeline.PipelineSettings;
 import dev.overpaint.tiles.FusionWeights;
+import dev.overpaint.tiles.TileFusion;
 import dev.overpaint.tiles.TileGeometry;
 import dev.overpaint.tiles.WindowShape;
 import java.util.Arrays;
@@ -66,8 +67,10 @@ final class BenchCommand {
     ClipGuidance cond = guidanceFor(models, target, perTile, g, tiles);
     TileGeometry one = TileGeometry.square(1, 64, 16);
     ClipGuidance condOne = guidanceFor(models, target, perTile, one, Arrays.copyOf(tiles, per));
+    FusionWeights layout = FusionWeights.of(g, WindowShape.COSINE);
+    FusionWeights layoutOne = FusionWeights.of(one, WindowShape.COSINE);
     for (boolean guided : new boolean[] {false, true}) {
-      double batched = median(repeats, () -> step(models, cond, tiles, g.count(), guided));
+      double batched = median(repeats, () -> step(models, cond, layout, tiles, g.count(), guided));
       double single =
           median(
               repeats,
@@ -76,6 +79,7 @@ final class BenchCommand {
                   step(
                       models,
                       condOne,
+                      layoutOne,
                       Arrays.copyOfRange(tiles, k * per, (k + 1) * per),
                       1,
                       guided);
@@ -88,21 +92,27 @@ final class BenchCommand {
   }
 
   private static void step(
-      ModelSet models, ClipGuidance cond, float[] tiles, int n, boolean guided) {
+      ModelSet models,
+      ClipGuidance cond,
+      FusionWeights layout,
+      float[] tiles,
+      int n,
+      boolean guided) {
     int[] shape = {n, 3, 64, 64};
     int[] t = new int[n];
     Arrays.fill(t, 500);
     float[] eps = models.denoiser().predictEps(new Tensor(shape, tiles), t).data();
     if (guided) {
       float[] x0 = dev.overpaint.diffusion.Ddim.predX0(tiles, eps, 0.5);
-      cond.gradient(tiles, x0, shape, 500, 0.5);
+      cond.gradient(tiles, x0, shape, 500, 0.5, layout);
     }
   }
 
+  /** Guidance over the canvas the tiles fuse into; its init loss is off in the bench. */
   private static ClipGuidance guidanceFor(
-      ModelSet models, float[] target, GuidanceSettings s, TileGeometry g, float[] init) {
-    return new ClipGuidance(
-        models.encoder(), target, s, g, FusionWeights.of(g, WindowShape.COSINE), init, 1);
+      ModelSet models, float[] target, GuidanceSettings s, TileGeometry g, float[] tiles) {
+    float[] canvas = TileFusion.fuse(tiles, 3, FusionWeights.of(g, WindowShape.COSINE));
+    return new ClipGuidance(models.encoder(), target, s, canvas, 1);
   }
 
   private static void job(ModelSet models, int repeats) {

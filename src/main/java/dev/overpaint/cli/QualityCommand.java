@@ -19,6 +19,7 @@ import dev.overpaint.pipeline.PipelineSettings;
 import dev.overpaint.quality.Pictures;
 import dev.overpaint.quality.Seams;
 import dev.overpaint.quality.Ssim;
+import dev.overpaint.tiles.Resample;
 import dev.overpaint.tiles.TileGeometry;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -47,15 +48,44 @@ final class QualityCommand {
           "a coloured wash of a house with a gabled roof",
           "an ink drawing of an arcade with arched windows");
 
-  /** A blend mode of the panel; the joint blend is run with both fusion rules. */
-  private record Mode(String label, Blend blend, FusionRule fusion) {}
+  /** The tile layout every mode is measured against: the default job's. */
+  private static final TileGeometry MEASURED =
+      TileGeometry.square(
+          JobParams.DEFAULT_GRID,
+          PipelineSettings.DEFAULTS.tileSize(),
+          PipelineSettings.DEFAULTS.overlap());
+
+  /** The joint-jitter mode's shift, in pixels: the inner overlaps stay at least 8 px wide. */
+  private static final int JITTER = 4;
+
+  /**
+   * A blend mode of the panel; the joint blend is run with both fusion rules, and with jitter.
+   * {@code untiled} is the reference, not a blend: the same canvas and start noise denoised as one
+   * picture, so its seam ratio is what the metric gives where there are no borders at all.
+   */
+  private record Mode(String label, Blend blend, FusionRule fusion, boolean tiled, int jitter) {
+
+    PipelineSettings settings() {
+      PipelineSettings d = PipelineSettings.DEFAULTS.withFusion(fusion).withJitter(jitter);
+      return tiled
+          ? d
+          : new PipelineSettings(
+              MEASURED.width(), 0, d.eta(), d.window(), d.truncationPsi(), d.fusion(), 0);
+    }
+
+    int grid() {
+      return tiled ? JobParams.DEFAULT_GRID : 1;
+    }
+  }
 
   private static final List<Mode> MODES =
       List.of(
-          new Mode("none", Blend.NONE, FusionRule.MULTIDIFFUSION),
-          new Mode("feather", Blend.FEATHER, FusionRule.MULTIDIFFUSION),
-          new Mode("joint-multidiffusion", Blend.JOINT, FusionRule.MULTIDIFFUSION),
-          new Mode("joint-mixture", Blend.JOINT, FusionRule.MIXTURE));
+          new Mode("none", Blend.NONE, FusionRule.MULTIDIFFUSION, true, 0),
+          new Mode("feather", Blend.FEATHER, FusionRule.MULTIDIFFUSION, true, 0),
+          new Mode("joint-multidiffusion", Blend.JOINT, FusionRule.MULTIDIFFUSION, true, 0),
+          new Mode("joint-mixture", Blend.JOINT, FusionRule.MIXTURE, true, 0),
+          new Mode("joint-jitter", Blend.JOINT, FusionRule.MULTIDIFFUSION, true, JITTER),
+          new Mode("untiled", Blend.JOINT, FusionRule.MULTIDIFFUSION, false, 0));
 
   private record Run(
       String mode,
@@ -63,10 +93,20 @@ final class QualityCommand {
       long seed,
       int prompt,
       double seamRatio,
+      double baseSeamRatio,
       double disagreement,
       double promptScore,
       double structureKept,
       double seconds) {}
+
+  /** One pipeline run and its wall time. */
+  private record Job(PipelineResult result, double seconds) {
+    static Job run(Pipeline pipeline, JobParams params) {
+      long t0 = System.nanoTime();
+      PipelineResult r = pipeline.run(params, PipelineListener.NONE, () -> false);
+      return new Job(r, (System.nanoTime() - t0) / 1e9);
+    }
+  }
 
   private static final Set<String> OPTIONS =
       Set.of(
@@ -91,7 +131,7 @@ final class QualityCommand {
                           "unknown mode '"
                               + label
                               + "'; the modes are none, feather,"
-                              + " joint-multidiffusion and joint-mixture")));
+                              + " joint-multidiffusion, joint-mixture, joint-jitter and untiled")));
     }
     return chosen;
   }
@@ -101,7 +141,7 @@ final class QualityCommand {
     if (o.has("help")) {
       System.out.println(
           "usage: overpaint quality [--seeds 20] [--prompts 5] [--steps 20] [--guidance 1000]"
-              + " [--modes none,feather,joint-multidiffusion,joint-mixture]"
+              + " [--modes none,feather,joint-multidiffusion,joint-mixture,joint-jitter,untiled]"
               + " [--models-dir DIR] [--out target/quality.json] [--report docs/QUALITY.md]");
       return 0;
     }
@@ -122,9 +162,12 @@ final class QualityCommand {
                 models.generator(),
                 models.denoiser(),
                 models.encoder(),
-                PipelineSettings.DEFAULTS.withFusion(mode.fusion()),
+                mode.settings(),
                 "quality");
         for (long seed = 0; seed < seeds; seed++) {
+          // An unguided picture does not depend on the prompt (the GAN is unconditional and
+          // nothing else reads it), so it is made once per seed and scored against each prompt.
+          Job unguided = null;
           for (int p = 0; p < prompts; p++) {
             for (boolean guided : new boolean[] {false, true}) {
               JobParams params =
@@ -134,14 +177,22 @@ final class QualityCommand {
                       steps,
                       JobParams.DEFAULT_SKIP,
                       guided ? guidance : 0,
-                      JobParams.DEFAULT_GRID,
+                      mode.grid(),
                       mode.blend());
-              long t0 = System.nanoTime();
-              PipelineResult r = pipeline.run(params, PipelineListener.NONE, () -> false);
-              double seconds = (System.nanoTime() - t0) / 1e9;
-              runs.add(
-                  measure(
-                      mode, guided, params, r, pipeline.geometry(params.grid()), judge, seconds));
+              Job job;
+              if (guided || unguided == null) {
+                job = Job.run(pipeline, params);
+              } else {
+                job = unguided;
+                if (seed == 0 && p == 1) {
+                  checkPromptFree(unguided, Job.run(pipeline, params));
+                }
+              }
+              if (!guided) {
+                unguided = job;
+              }
+              PipelineResult r = job.result();
+              runs.add(measure(mode, guided, params, r, MEASURED, judge, job.seconds()));
               if (guided && p == 0 && seed < 3) {
                 strips
                     .computeIfAbsent("seed " + seed, k -> new ArrayList<>(List.of(r.base())))
@@ -149,15 +200,17 @@ final class QualityCommand {
               }
               Run last = runs.get(runs.size() - 1);
               System.err.printf(
-                  "[%d/%d] %s %s seed %d prompt %d: %.1fs, seam %.3f, score %.4f, ssim %.3f%n",
+                  "[%d/%d] %s %s seed %d prompt %d: %.1fs, seam %.3f (base %.3f), score %.4f,"
+                      + " ssim %.3f%n",
                   runs.size(),
                   total,
                   mode.label(),
                   guided ? "guided" : "unguided",
                   seed,
                   p,
-                  seconds,
+                  job.seconds(),
                   last.seamRatio(),
+                  last.baseSeamRatio(),
                   last.promptScore(),
                   last.structureKept());
             }
@@ -179,6 +232,20 @@ final class QualityCommand {
     return 0;
   }
 
+  /** The reuse of unguided pictures rests on this; one re-run per mode checks it. */
+  private static void checkPromptFree(Job first, Job again) {
+    BufferedImage a = first.result().image();
+    BufferedImage b = again.result().image();
+    for (int y = 0; y < a.getHeight(); y++) {
+      for (int x = 0; x < a.getWidth(); x++) {
+        if (a.getRGB(x, y) != b.getRGB(x, y)) {
+          throw new IllegalStateException(
+              "an unguided picture changed with the prompt; it cannot be reused across prompts");
+        }
+      }
+    }
+  }
+
   private static Run measure(
       Mode mode,
       boolean guided,
@@ -197,10 +264,19 @@ final class QualityCommand {
         params.seed(),
         PROMPTS.indexOf(params.prompt()),
         Seams.ratio(image, g),
+        Seams.ratio(untiled(r.base(), g), g),
         r.diagnostics().overlapDisagreement(),
         promptScore(judge, image, params.prompt()),
         ssim,
         seconds);
+  }
+
+  /** The GAN base upscaled to the canvas as the pipeline does it, never cut into tiles. */
+  private static BufferedImage untiled(BufferedImage base, TileGeometry g) {
+    float[] up =
+        Resample.bilinear(
+            Images.fromRgb(base), 3, base.getHeight(), base.getWidth(), g.height(), g.width());
+    return Images.toRgb(up, 0, g.height(), g.width());
   }
 
   /** Cosine between the judge's embeddings of the picture and of the prompt. */
@@ -242,6 +318,10 @@ final class QualityCommand {
     panel.put("skip", JobParams.DEFAULT_SKIP);
     panel.put("guidance", guidance);
     panel.put("grid", JobParams.DEFAULT_GRID);
+    panel.put(
+        "unguided",
+        "one picture per mode and seed, scored against every prompt (checked pixel for pixel"
+            + " against a re-run with the second prompt at seed 0)");
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("panel", panel);
     report.put("modes", modes);
@@ -257,6 +337,9 @@ final class QualityCommand {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("runs", rs.size());
     m.put("seamRatio", mean(rs, Run::seamRatio));
+    m.put("seamRatioMedian", median(rs, Run::seamRatio));
+    m.put("baseSeamRatio", mean(rs, Run::baseSeamRatio));
+    m.put("seamRatioOverBase", mean(rs, x -> x.seamRatio() / x.baseSeamRatio()));
     m.put("overlapDisagreement", mean(rs, Run::disagreement));
     m.put("promptScore", mean(rs, Run::promptScore));
     m.put("structureKept", mean(rs, Run::structureKept));
@@ -282,6 +365,14 @@ final class QualityCommand {
     return pairs == 0 ? 0 : (double) won / pairs;
   }
 
+  private static double median(List<Run> rs, java.util.function.ToDoubleFunction<Run> f) {
+    double[] v = rs.stream().mapToDouble(f).sorted().toArray();
+    if (v.length == 0) {
+      return Double.NaN;
+    }
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+
   private static double mean(List<Run> rs, java.util.function.ToDoubleFunction<Run> f) {
     return rs.stream().mapToDouble(f).average().orElse(Double.NaN);
   }
@@ -295,8 +386,8 @@ final class QualityCommand {
     StringBuilder s = new StringBuilder("# Quality panel\n\n");
     s.append("Written by `./overpaint quality` (").append(report.get("panel")).append(").\n\n");
     s.append(
-        "| mode | guidance | seam ratio | overlap disagreement | prompt score (judge) | structure kept (SSIM) | s/job |\n");
-    s.append("|---|---|---|---|---|---|---|\n");
+        "| mode | guidance | seam ratio | seam ratio (median) | untiled base's seam ratio | seam ratio ÷ base's | overlap disagreement | prompt score (judge) | structure kept (SSIM) | s/job |\n");
+    s.append("|---|---|---|---|---|---|---|---|---|---|\n");
     Map<String, Object> modes = (Map<String, Object>) report.get("modes");
     modes.forEach(
         (mode, v) ->
@@ -307,10 +398,13 @@ final class QualityCommand {
                       s.append(
                           String.format(
                               Locale.ROOT,
-                              "| %s | %s | %.3f | %.4f | %.4f | %.3f | %.1f |%n",
+                              "| %s | %s | %.3f | %.3f | %.3f | %.3f | %.4f | %.4f | %.3f | %.1f |%n",
                               mode,
                               guided,
                               x.get("seamRatio"),
+                              x.get("seamRatioMedian"),
+                              x.get("baseSeamRatio"),
+                              x.get("seamRatioOverBase"),
                               x.get("overlapDisagreement"),
                               x.get("promptScore"),
                               x.get("structureKept"),
@@ -319,7 +413,7 @@ final class QualityCommand {
     s.append("\nGuided beats unguided on the judge's prompt score: ")
         .append(report.get("guidedBeatsUnguided"))
         .append(
-            "\n\n## Strips (GAN base | none | feather | joint-multidiffusion | joint-mixture, guided, first prompt)\n\n");
+            "\n\n## Strips (GAN base, then each mode in the order of the table, guided, first prompt)\n\n");
     for (var e : strips.entrySet()) {
       String name = "strip-" + e.getKey().replace(' ', '-') + ".png";
       ImageIO.write(

@@ -20,58 +20,58 @@ import java.util.Random;
  * </ul>
  *
  * <p>The gradient is taken with respect to x_in and used for x_t (x̂0 is held fixed, so the
- * denoiser is not backpropagated through); the canvas term reaches each tile by cropping.
+ * denoiser is not backpropagated through); the canvas term reaches each tile by cropping. The tile
+ * layout comes with every call, because a jittered grid moves from step to step.
  */
 public final class ClipGuidance implements CondFn {
 
   private final TextImageEncoder encoder;
   private final float[] target;
   private final GuidanceSettings s;
-  private final TileGeometry geometry;
-  private final FusionWeights weights;
-  private final float[] initTiles;
+  private final float[] initCanvas;
   private final Random random;
 
   /**
-   * @param initTiles the upscaled GAN base cut into the geometry's tiles (N×C×t×t)
+   * @param initCanvas the upscaled GAN base (C×H×W), which the init loss pulls toward
    * @param seed seeds the cutout positions
    */
   public ClipGuidance(
       TextImageEncoder encoder,
       float[] target,
       GuidanceSettings settings,
-      TileGeometry geometry,
-      FusionWeights weights,
-      float[] initTiles,
+      float[] initCanvas,
       long seed) {
     this.encoder = encoder;
     this.target = target.clone();
     this.s = settings;
-    this.geometry = geometry;
-    this.weights = weights;
-    this.initTiles = initTiles;
+    this.initCanvas = initCanvas;
     this.random = new Random(seed);
   }
 
   @Override
-  public float[] gradient(float[] xt, float[] predX0, int[] shape, int t, double alphaCumprod) {
+  public float[] gradient(
+      float[] xt, float[] predX0, int[] shape, int t, double alphaCumprod, FusionWeights layout) {
     float fac = (float) Math.sqrt(1 - alphaCumprod);
     float[] xIn = new float[xt.length];
     for (int i = 0; i < xt.length; i++) {
       xIn[i] = predX0[i] * fac + xt[i] * (1 - fac);
     }
     float[] lossGrad = new float[xIn.length];
+    TileGeometry geometry = layout.geometry();
     boolean canvasTerm = s.canvasShare() > 0 && geometry.count() > 1;
     double tileShare = canvasTerm ? 1 - s.canvasShare() : 1;
     if (s.clipScale() > 0 && tileShare > 0) {
       clipTerm(xIn, shape, s.cutn(), s.clipScale() * tileShare, lossGrad);
     }
     if (s.clipScale() > 0 && canvasTerm) {
-      canvasTerm(xIn, shape, lossGrad);
+      canvasTerm(xIn, shape, layout, lossGrad);
     }
     Regularisers.tv(xIn, shape, s.tvScale(), lossGrad);
     Regularisers.range(xIn, shape, s.rangeScale(), lossGrad);
-    Regularisers.towards(xIn, initTiles, shape, s.initScale(), lossGrad);
+    if (s.initScale() != 0) {
+      float[] initTiles = TileFusion.cropAll(initCanvas, shape[1], geometry);
+      Regularisers.towards(xIn, initTiles, shape, s.initScale(), lossGrad);
+    }
     return clampedAscent(lossGrad);
   }
 
@@ -85,9 +85,10 @@ public final class ClipGuidance implements CondFn {
   }
 
   /** The global term: the prompt describes the fused picture, not each tile. */
-  private void canvasTerm(float[] xIn, int[] shape, float[] lossGrad) {
+  private void canvasTerm(float[] xIn, int[] shape, FusionWeights layout, float[] lossGrad) {
     int c = shape[1];
-    float[] canvas = TileFusion.fuse(xIn, c, weights);
+    TileGeometry geometry = layout.geometry();
+    float[] canvas = TileFusion.fuse(xIn, c, layout);
     int[] canvasShape = {1, c, geometry.height(), geometry.width()};
     float[] canvasGrad = new float[canvas.length];
     clipTerm(canvas, canvasShape, 2 * s.cutn(), s.clipScale() * s.canvasShare(), canvasGrad);

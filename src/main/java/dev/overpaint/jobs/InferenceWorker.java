@@ -140,7 +140,8 @@ public class InferenceWorker {
         p.eta(),
         WindowShape.valueOf(p.window().toUpperCase(Locale.ROOT)),
         p.truncationPsi(),
-        FusionRule.valueOf(p.fusion().toUpperCase(Locale.ROOT)));
+        FusionRule.valueOf(p.fusion().toUpperCase(Locale.ROOT)),
+        p.jitter());
   }
 
   private void process(UUID id) {

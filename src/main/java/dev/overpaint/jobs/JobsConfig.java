@@ -63,6 +63,13 @@ public interface JobsConfig {
     @WithDefault("multidiffusion")
     String fusion();
 
+    /**
+     * Pixels by which the joint blend moves the inner tile borders at random each step (not the
+     * last), below overlap/2. Default 0: the borders stay put.
+     */
+    @WithDefault("0")
+    int jitter();
+
     /** StyleGAN truncation ψ of the base composition. Default 0.8. */
     @WithName("truncation-psi")
     @WithDefault("0.8")

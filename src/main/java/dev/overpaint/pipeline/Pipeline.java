@@ -11,9 +11,7 @@ import dev.overpaint.models.Generator;
 import dev.overpaint.models.ModelInfo;
 import dev.overpaint.models.Tensor;
 import dev.overpaint.models.TextImageEncoder;
-import dev.overpaint.tiles.FusionWeights;
 import dev.overpaint.tiles.Resample;
-import dev.overpaint.tiles.TileFusion;
 import dev.overpaint.tiles.TileGeometry;
 import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
@@ -85,6 +83,7 @@ public final class Pipeline {
 
     float[] init =
         Resample.bilinear(base.data(), CHANNELS, r, r, geometry.height(), geometry.width());
+    CondFn guidance = guidance(params, init, seeds.nextLong());
     TileSampler sampler =
         new TileSampler(
             denoiser,
@@ -94,25 +93,20 @@ public final class Pipeline {
             geometry,
             timesteps,
             noise,
-            guidance(params, geometry, init, seeds.nextLong()));
+            guidance,
+            seeds.nextLong());
     float[] canvas = sampler.run(init, listener, cancelled);
     BufferedImage image = Images.toRgb(canvas, 0, geometry.height(), geometry.width());
     return new PipelineResult(
         image, baseImage, provenance(params, geometry, timesteps), sampler.diagnostics());
   }
 
-  private CondFn guidance(JobParams params, TileGeometry geometry, float[] init, long seed) {
+  private CondFn guidance(JobParams params, float[] init, long seed) {
     if (params.guidance() <= 0) {
       return CondFn.NONE;
     }
     return new ClipGuidance(
-        encoder,
-        encoder.encodeText(params.prompt()),
-        params.guidanceSettings(),
-        geometry,
-        FusionWeights.of(geometry, settings.window()),
-        TileFusion.cropAll(init, CHANNELS, geometry),
-        seed);
+        encoder, encoder.encodeText(params.prompt()), params.guidanceSettings(), init, seed);
   }
 
   /** Every parameter that changed the picture, for the PNG's tEXt chunk and the job record. */
@@ -155,7 +149,9 @@ public final class Pipeline {
             "window",
             settings.window().name().toLowerCase(java.util.Locale.ROOT),
             "fusion",
-            settings.fusion().name().toLowerCase(java.util.Locale.ROOT)));
+            settings.fusion().name().toLowerCase(java.util.Locale.ROOT),
+            "jitter",
+            settings.jitter()));
     m.put("truncationPsi", settings.truncationPsi());
     GuidanceSettings g = params.guidanceSettings();
     m.put(

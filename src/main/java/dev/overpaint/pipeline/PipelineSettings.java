@@ -1,5 +1,6 @@
 package dev.overpaint.pipeline;
 
+import dev.overpaint.tiles.TileJitter;
 import dev.overpaint.tiles.WindowShape;
 
 /**
@@ -11,6 +12,8 @@ import dev.overpaint.tiles.WindowShape;
  * @param window per-pixel weights of MultiDiffusion fusion and of the feather blend
  * @param truncationPsi StyleGAN truncation of the base composition
  * @param fusion what the joint blend averages at every step
+ * @param jitter the joint blend's random shift of the inner tile borders at every step but the
+ *     last, in pixels; 0 keeps them in place
  */
 public record PipelineSettings(
     int tileSize,
@@ -18,12 +21,21 @@ public record PipelineSettings(
     double eta,
     WindowShape window,
     double truncationPsi,
-    FusionRule fusion) {
+    FusionRule fusion,
+    int jitter) {
 
   public static final PipelineSettings DEFAULTS =
-      new PipelineSettings(64, 16, 0.0, WindowShape.COSINE, 0.8, FusionRule.MULTIDIFFUSION);
+      new PipelineSettings(64, 16, 0.0, WindowShape.COSINE, 0.8, FusionRule.MULTIDIFFUSION, 0);
+
+  public PipelineSettings {
+    TileJitter.requireFits(jitter, overlap);
+  }
 
   public PipelineSettings withFusion(FusionRule rule) {
-    return new PipelineSettings(tileSize, overlap, eta, window, truncationPsi, rule);
+    return new PipelineSettings(tileSize, overlap, eta, window, truncationPsi, rule, jitter);
+  }
+
+  public PipelineSettings withJitter(int pixels) {
+    return new PipelineSettings(tileSize, overlap, eta, window, truncationPsi, fusion, pixels);
   }
 }

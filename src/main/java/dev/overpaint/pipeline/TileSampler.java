@@ -12,6 +12,7 @@ import dev.overpaint.tiles.FusionWeights;
 import dev.overpaint.tiles.Overlaps;
 import dev.overpaint.tiles.TileFusion;
 import dev.overpaint.tiles.TileGeometry;
+import dev.overpaint.tiles.TileJitter;
 import dev.overpaint.tiles.WindowShape;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +34,8 @@ final class TileSampler {
   private final int[] timesteps;
   private final GaussianNoise noise;
   private final CondFn condFn;
-  private final FusionWeights stepWeights;
+  private final TileJitter jitter;
+  private final Layout nominal;
   private long denoiseNanos;
   private long guidanceNanos;
   private long fusionNanos;
@@ -47,7 +49,8 @@ final class TileSampler {
       TileGeometry geometry,
       int[] timesteps,
       GaussianNoise noise,
-      CondFn condFn) {
+      CondFn condFn,
+      long jitterSeed) {
     this.denoiser = denoiser;
     this.schedule = schedule;
     this.settings = settings;
@@ -56,10 +59,30 @@ final class TileSampler {
     this.timesteps = timesteps;
     this.noise = noise;
     this.condFn = condFn;
+    this.jitter =
+        new TileJitter(geometry, blend == Blend.JOINT ? settings.jitter() : 0, jitterSeed);
+    this.nominal = layout(geometry);
+  }
+
+  /**
+   * Where the tiles lie in one step: the weights they are fused with and the window weights the
+   * guidance's canvas term fuses with.
+   */
+  private record Layout(TileGeometry geometry, FusionWeights step, FusionWeights guidance) {}
+
+  private Layout layout(TileGeometry g) {
     // Mixture of Diffusers weighs ε with its Gaussian; the other rules use the configured window.
     boolean mixture = blend == Blend.JOINT && settings.fusion() == FusionRule.MIXTURE;
-    this.stepWeights =
-        FusionWeights.of(geometry, mixture ? WindowShape.GAUSSIAN : settings.window());
+    FusionWeights window = FusionWeights.of(g, settings.window());
+    return new Layout(g, mixture ? FusionWeights.of(g, WindowShape.GAUSSIAN) : window, window);
+  }
+
+  /** The layout of step i: jittered except at the last step, whose borders are the nominal ones. */
+  private Layout layoutOf(int i) {
+    if (settings.jitter() == 0 || blend != Blend.JOINT || i == timesteps.length - 1) {
+      return nominal;
+    }
+    return layout(jitter.next());
   }
 
   Diagnostics diagnostics() {
@@ -85,15 +108,17 @@ final class TileSampler {
         throw new CancelledException();
       }
       long t0 = System.nanoTime();
-      float[] tiles = joint ? TileFusion.cropAll(state, CHANNELS, geometry) : state;
+      Layout layout = layoutOf(i);
+      float[] tiles = joint ? TileFusion.cropAll(state, CHANNELS, layout.geometry()) : state;
       fusionNanos += System.nanoTime() - t0;
-      Prediction p = predict(tiles, timesteps[i]);
-      state = joint ? fusedStep(state, p, i) : tileStep(tiles, p, i);
+      Prediction p = predict(tiles, timesteps[i], layout);
+      state = joint ? fusedStep(state, p, i, layout) : tileStep(tiles, p, i);
       if (i == timesteps.length - 1) {
-        overlapDisagreement = Overlaps.disagreement(p.x0, CHANNELS, geometry);
+        overlapDisagreement = Overlaps.disagreement(p.x0, CHANNELS, layout.geometry());
       }
       listener.step(
-          new PipelineListener.Step(i + 1, timesteps.length, timesteps[i], previews(p.x0)));
+          new PipelineListener.Step(
+              i + 1, timesteps.length, timesteps[i], previews(p.x0, layout.geometry())));
     }
     return joint ? state : fuse(state, finalWeights());
   }
@@ -101,7 +126,7 @@ final class TileSampler {
   /** The tiles' guided x̂0 and the ε consistent with it. */
   private record Prediction(float[] x0, float[] eps) {}
 
-  private Prediction predict(float[] tiles, int t) {
+  private Prediction predict(float[] tiles, int t, Layout layout) {
     double alpha = schedule.alphaCumprod(t);
     int[] shape = {geometry.count(), CHANNELS, geometry.tileSize(), geometry.tileSize()};
     int[] ts = new int[geometry.count()];
@@ -111,7 +136,7 @@ final class TileSampler {
     long t1 = System.nanoTime();
     denoiseNanos += t1 - t0;
     float[] x0 = Ddim.predX0(tiles, eps, alpha);
-    float[] grad = condFn.gradient(tiles, x0, shape, t, alpha);
+    float[] grad = condFn.gradient(tiles, x0, shape, t, alpha, layout.guidance());
     if (grad != null) {
       x0 = Ddim.predX0(tiles, Ddim.guideEps(Ddim.epsFromX0(tiles, x0, alpha), grad, alpha), alpha);
     }
@@ -128,16 +153,16 @@ final class TileSampler {
   }
 
   /** Tiles fused into the canvas by the configured rule (joint). */
-  private float[] fusedStep(float[] canvas, Prediction p, int i) {
+  private float[] fusedStep(float[] canvas, Prediction p, int i, Layout layout) {
     long t0 = System.nanoTime();
     float[] next;
     if (settings.fusion() == FusionRule.MIXTURE) {
       double alpha = schedule.alphaCumprod(timesteps[i]);
-      float[] eps = fuse(p.eps, stepWeights);
+      float[] eps = fuse(p.eps, layout.step());
       float[] x0 = Ddim.predX0(canvas, eps, alpha);
       next = ddimStep(x0, Ddim.epsFromX0(canvas, x0, alpha), i);
     } else {
-      next = fuse(ddimStep(p.x0, p.eps, i), stepWeights);
+      next = fuse(ddimStep(p.x0, p.eps, i), layout.step());
     }
     fusionNanos += System.nanoTime() - t0;
     return next;
@@ -155,13 +180,15 @@ final class TileSampler {
   }
 
   private FusionWeights finalWeights() {
-    return blend == Blend.FEATHER ? stepWeights : FusionWeights.of(geometry, WindowShape.NEAREST);
+    return blend == Blend.FEATHER
+        ? nominal.step()
+        : FusionWeights.of(geometry, WindowShape.NEAREST);
   }
 
-  private List<PipelineListener.TilePreview> previews(float[] x0) {
-    int t = geometry.tileSize();
-    List<PipelineListener.TilePreview> previews = new ArrayList<>(geometry.count());
-    for (var tile : geometry.tiles()) {
+  private List<PipelineListener.TilePreview> previews(float[] x0, TileGeometry g) {
+    int t = g.tileSize();
+    List<PipelineListener.TilePreview> previews = new ArrayList<>(g.count());
+    for (var tile : g.tiles()) {
       previews.add(
           new PipelineListener.TilePreview(
               tile, Images.toRgb(x0, tile.index() * CHANNELS * t * t, t, t)));

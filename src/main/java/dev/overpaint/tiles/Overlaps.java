@@ -17,15 +17,24 @@ public final class Overlaps {
       int col = a.index() % g.cols();
       int row = a.index() / g.cols();
       if (col + 1 < g.cols()) {
-        sum += difference(batch, channels, g, a, g.tile(a.index() + 1));
-        count += (long) channels * a.h() * g.overlap();
+        Tile b = g.tile(a.index() + 1);
+        sum += difference(batch, channels, g, a, b);
+        count += (long) channels * shared(a, b);
       }
       if (row + 1 < g.rows()) {
-        sum += difference(batch, channels, g, a, g.tile(a.index() + g.cols()));
-        count += (long) channels * a.w() * g.overlap();
+        Tile b = g.tile(a.index() + g.cols());
+        sum += difference(batch, channels, g, a, b);
+        count += (long) channels * shared(a, b);
       }
     }
     return count == 0 ? 0 : sum / count / 2;
+  }
+
+  /** Pixels in the rectangle shared by tiles a and b. */
+  private static long shared(Tile a, Tile b) {
+    long w = Math.min(a.x() + a.w(), b.x() + b.w()) - Math.max(a.x(), b.x());
+    long h = Math.min(a.y() + a.h(), b.y() + b.h()) - Math.max(a.y(), b.y());
+    return Math.max(0, w) * Math.max(0, h);
   }
 
   /** Sum of |a − b| over the rectangle shared by tiles a and b. */

@@ -37,6 +37,37 @@ public record TileGeometry(int cols, int rows, int tileSize, int overlap, List<T
     return new TileGeometry(cols, rows, tileSize, overlap, tiles);
   }
 
+  /**
+   * The same grid with column c moved by dx[c] and row r by dy[r] pixels. The first and last column
+   * and row stay on the canvas edge, so the canvas stays covered while the borders between tiles
+   * move; each overlap becomes overlap − dx[c] + dx[c − 1].
+   */
+  public TileGeometry shifted(int[] dx, int[] dy) {
+    if (dx.length != cols || dy.length != rows) {
+      throw new IllegalArgumentException("one offset per column and per row");
+    }
+    if (dx[0] != 0 || dx[cols - 1] != 0 || dy[0] != 0 || dy[rows - 1] != 0) {
+      throw new IllegalArgumentException("the outer tiles stay on the canvas edge");
+    }
+    requireOverlapping(dx);
+    requireOverlapping(dy);
+    List<Tile> moved = new ArrayList<>(tiles.size());
+    for (Tile t : tiles) {
+      int c = t.index() % cols;
+      int r = t.index() / cols;
+      moved.add(new Tile(t.index(), t.x() + dx[c], t.y() + dy[r], t.w(), t.h()));
+    }
+    return new TileGeometry(cols, rows, tileSize, overlap, moved);
+  }
+
+  private void requireOverlapping(int[] d) {
+    for (int k = 1; k < d.length; k++) {
+      if (overlap - d[k] + d[k - 1] < 1) {
+        throw new IllegalArgumentException("shifted tiles must still overlap");
+      }
+    }
+  }
+
   public int stride() {
     return tileSize - overlap;
   }

@@ -8,6 +8,7 @@ import dev.overpaint.models.ModelRegistry;
 import dev.overpaint.models.ModelSet;
 import dev.overpaint.models.Tensor;
 import dev.overpaint.tiles.FusionWeights;
+import dev.overpaint.tiles.TileFusion;
 import dev.overpaint.tiles.TileGeometry;
 import dev.overpaint.tiles.WindowShape;
 import java.util.Random;
@@ -41,11 +42,11 @@ class ClipGuidanceTest {
     }
     float[] target = models.encoder().encodeText("a blueprint of a domed tower");
     GuidanceSettings s = new GuidanceSettings(1000, 2, 1.0, 0.0, 0, 0, 0, 0.05);
+    FusionWeights layout = FusionWeights.of(g, WindowShape.COSINE);
     ClipGuidance guidance =
-        new ClipGuidance(
-            models.encoder(), target, s, g, FusionWeights.of(g, WindowShape.COSINE), tiles, 3);
+        new ClipGuidance(models.encoder(), target, s, TileFusion.fuse(tiles, 3, layout), 3);
     // ᾱ = 1: x_in is x̂0 itself.
-    float[] grad = guidance.gradient(tiles, tiles, shape, 0, 1.0);
+    float[] grad = guidance.gradient(tiles, tiles, shape, 0, 1.0, layout);
 
     double rms = 0;
     for (float v : grad) {

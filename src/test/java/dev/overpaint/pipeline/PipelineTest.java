@@ -139,6 +139,36 @@ class PipelineTest {
   }
 
   @Test
+  void jitterMovesTheTilesOnlyInTheJointBlendAndIsRepeatable() {
+    Pipeline jittered =
+        new Pipeline(
+            models.generator(),
+            models.denoiser(),
+            models.encoder(),
+            PipelineSettings.DEFAULTS.withJitter(4),
+            "test");
+    JobParams joint = new JobParams("an arcade", 4, 3, 0.5, 0, 3, Blend.JOINT);
+    JobParams none = new JobParams("an arcade", 4, 3, 0.5, 0, 3, Blend.NONE);
+    int[] fixedJoint = pixels(run(pipeline(models.denoiser()), joint));
+    int[] first = pixels(run(jittered, joint));
+    assertFalse(java.util.Arrays.equals(fixedJoint, first), "jitter moved the borders");
+    assertTrue(java.util.Arrays.equals(first, pixels(run(jittered, joint))), "same seed");
+    assertTrue(
+        java.util.Arrays.equals(
+            pixels(run(pipeline(models.denoiser()), none)), pixels(run(jittered, none))),
+        "blend none keeps its tiles in place");
+    assertEquals(4, ((java.util.Map<?, ?>) runMeta(jittered, joint).get("sampler")).get("jitter"));
+  }
+
+  private static BufferedImage run(Pipeline p, JobParams params) {
+    return p.run(params, PipelineListener.NONE, () -> false).image();
+  }
+
+  private static java.util.Map<String, Object> runMeta(Pipeline p, JobParams params) {
+    return p.run(params, PipelineListener.NONE, () -> false).metadata();
+  }
+
+  @Test
   void guidanceChangesThePicture() {
     Pipeline p = pipeline(models.denoiser());
     BufferedImage plain =

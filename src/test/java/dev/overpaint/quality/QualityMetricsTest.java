@@ -1,5 +1,6 @@
 package dev.overpaint.quality;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,34 @@ class QualityMetricsTest {
     }
     assertTrue(Seams.ratio(pasted, GRID) > 3, "hard tile borders");
     assertEquals(1.0, Seams.ratio(smooth, GRID), 0.15, "nothing to find");
+  }
+
+  @Test
+  void controlLinesLieHalfwayBetweenBorders() {
+    // 4 tiles of 64 with stride 48: borders mid-overlap, controls at the inner tiles' centres.
+    assertArrayEquals(new int[] {56, 104, 152}, Seams.borders(4, GRID));
+    assertArrayEquals(new int[] {80, 128}, Seams.controls(4, GRID));
+    TileGeometry two = TileGeometry.square(2, 64, 16);
+    assertArrayEquals(new int[] {56}, Seams.borders(2, two));
+    assertArrayEquals(new int[] {32, 80}, Seams.controls(2, two));
+  }
+
+  @Test
+  void aPictureSymmetricAboutItsCentreScoresTheSameMirrored() {
+    BufferedImage p = new BufferedImage(GRID.width(), GRID.height(), BufferedImage.TYPE_INT_RGB);
+    BufferedImage mirrored =
+        new BufferedImage(GRID.width(), GRID.height(), BufferedImage.TYPE_INT_RGB);
+    Random r = new Random(3);
+    for (int y = 0; y < GRID.height(); y++) {
+      for (int x = 0; x < GRID.width(); x++) {
+        // Ink only in the left third, as on a drawing set off-centre on its sheet.
+        int tone = x < GRID.width() / 3 ? r.nextInt(256) : 200;
+        p.setRGB(x, y, gray(tone));
+        mirrored.setRGB(GRID.width() - 1 - x, y, gray(tone));
+      }
+    }
+    // Both axes' lines sit symmetrically about the centre, so the side the ink is on cannot count.
+    assertEquals(Seams.ratio(p, GRID), Seams.ratio(mirrored, GRID), 0.05);
   }
 
   @Test
