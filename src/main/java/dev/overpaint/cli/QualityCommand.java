@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -167,30 +168,14 @@ final class QualityCommand {
         for (long seed = 0; seed < seeds; seed++) {
           // An unguided picture does not depend on the prompt (the GAN is unconditional and
           // nothing else reads it), so it is made once per seed and scored against each prompt.
-          Job unguided = null;
+          Job unguided = Job.run(pipeline, params(mode, 0, seed, steps, 0));
+          if (seed == 0 && prompts > 1) {
+            checkPromptFree(unguided, Job.run(pipeline, params(mode, 1, seed, steps, 0)));
+          }
           for (int p = 0; p < prompts; p++) {
             for (boolean guided : new boolean[] {false, true}) {
-              JobParams params =
-                  new JobParams(
-                      PROMPTS.get(p),
-                      seed,
-                      steps,
-                      JobParams.DEFAULT_SKIP,
-                      guided ? guidance : 0,
-                      mode.grid(),
-                      mode.blend());
-              Job job;
-              if (guided || unguided == null) {
-                job = Job.run(pipeline, params);
-              } else {
-                job = unguided;
-                if (seed == 0 && p == 1) {
-                  checkPromptFree(unguided, Job.run(pipeline, params));
-                }
-              }
-              if (!guided) {
-                unguided = job;
-              }
+              JobParams params = params(mode, p, seed, steps, guided ? guidance : 0);
+              Job job = guided ? Job.run(pipeline, params) : unguided;
               PipelineResult r = job.result();
               runs.add(measure(mode, guided, params, r, MEASURED, judge, job.seconds()));
               if (guided && p == 0 && seed < 3) {
@@ -232,17 +217,23 @@ final class QualityCommand {
     return 0;
   }
 
+  private static JobParams params(Mode mode, int prompt, long seed, int steps, double guidance) {
+    return new JobParams(
+        PROMPTS.get(prompt),
+        seed,
+        steps,
+        JobParams.DEFAULT_SKIP,
+        guidance,
+        mode.grid(),
+        mode.blend());
+  }
+
   /** The reuse of unguided pictures rests on this; one re-run per mode checks it. */
   private static void checkPromptFree(Job first, Job again) {
-    BufferedImage a = first.result().image();
-    BufferedImage b = again.result().image();
-    for (int y = 0; y < a.getHeight(); y++) {
-      for (int x = 0; x < a.getWidth(); x++) {
-        if (a.getRGB(x, y) != b.getRGB(x, y)) {
-          throw new IllegalStateException(
-              "an unguided picture changed with the prompt; it cannot be reused across prompts");
-        }
-      }
+    if (!Arrays.equals(
+        Images.fromRgb(first.result().image()), Images.fromRgb(again.result().image()))) {
+      throw new IllegalStateException(
+          "an unguided picture changed with the prompt; it cannot be reused across prompts");
     }
   }
 

@@ -77,12 +77,13 @@ final class TileSampler {
     return new Layout(g, mixture ? FusionWeights.of(g, WindowShape.GAUSSIAN) : window, window);
   }
 
-  /** The layout of step i: jittered except at the last step, whose borders are the nominal ones. */
+  /**
+   * The layout of step i: jittered except at the last step, whose borders are the nominal ones.
+   * Without jitter the nominal weights are reused rather than rebuilt every step.
+   */
   private Layout layoutOf(int i) {
-    if (settings.jitter() == 0 || blend != Blend.JOINT || i == timesteps.length - 1) {
-      return nominal;
-    }
-    return layout(jitter.next());
+    TileGeometry g = i == timesteps.length - 1 ? geometry : jitter.next();
+    return g == geometry ? nominal : layout(g);
   }
 
   Diagnostics diagnostics() {

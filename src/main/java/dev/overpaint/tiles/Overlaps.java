@@ -11,34 +11,23 @@ public final class Overlaps {
    * for a single tile.
    */
   public static double disagreement(float[] batch, int channels, TileGeometry g) {
-    double sum = 0;
-    long count = 0;
+    double[] total = new double[2];
     for (Tile a : g.tiles()) {
       int col = a.index() % g.cols();
       int row = a.index() / g.cols();
       if (col + 1 < g.cols()) {
-        Tile b = g.tile(a.index() + 1);
-        sum += difference(batch, channels, g, a, b);
-        count += (long) channels * shared(a, b);
+        addDifference(batch, channels, g, a, g.tile(a.index() + 1), total);
       }
       if (row + 1 < g.rows()) {
-        Tile b = g.tile(a.index() + g.cols());
-        sum += difference(batch, channels, g, a, b);
-        count += (long) channels * shared(a, b);
+        addDifference(batch, channels, g, a, g.tile(a.index() + g.cols()), total);
       }
     }
-    return count == 0 ? 0 : sum / count / 2;
+    return total[1] == 0 ? 0 : total[0] / total[1] / 2;
   }
 
-  /** Pixels in the rectangle shared by tiles a and b. */
-  private static long shared(Tile a, Tile b) {
-    long w = Math.min(a.x() + a.w(), b.x() + b.w()) - Math.max(a.x(), b.x());
-    long h = Math.min(a.y() + a.h(), b.y() + b.h()) - Math.max(a.y(), b.y());
-    return Math.max(0, w) * Math.max(0, h);
-  }
-
-  /** Sum of |a − b| over the rectangle shared by tiles a and b. */
-  private static double difference(float[] batch, int channels, TileGeometry g, Tile a, Tile b) {
+  /** Adds {sum of |a − b|, values compared} over the rectangle shared by tiles a and b. */
+  private static void addDifference(
+      float[] batch, int channels, TileGeometry g, Tile a, Tile b, double[] total) {
     int t = g.tileSize();
     int x0 = Math.max(a.x(), b.x());
     int y0 = Math.max(a.y(), b.y());
@@ -56,6 +45,7 @@ public final class Overlaps {
         }
       }
     }
-    return sum;
+    total[0] += sum;
+    total[1] += (double) channels * Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
   }
 }
