@@ -19,7 +19,11 @@ import java.util.Map;
  * residual block per resolution (two 3×3 convolutions with leaky ReLU, 2× average-pool
  * downsampling, a 1×1 skip, the sum scaled by 1/√2), then at 4×4 a minibatch standard-deviation
  * feature (Karras et al. 2018), a 3×3 convolution and two fully connected layers to one logit.
- * Every weight uses the equalised learning rate (N(0, 1) storage, scaled by 1/√fan-in at run time).
+ * Every weight uses the equalised learning rate (N(0, 1) storage, scaled by 1/√fan-in at run time),
+ * or, with {@link Config#spectralNorm}, spectral normalisation instead (Miyato et al. 2018,
+ * "Spectral Normalization for Generative Adversarial Networks", algorithm 1): W / σ(W), with σ from
+ * one power iteration per training forward on a persistent vector u, kept as a frozen parameter
+ * named {@code <weight>.sn_u} so that checkpoints carry it.
  *
  * <p>Input of {@link #forward}: images (n, 3, resolution, resolution) in [-1, 1]. Output: logits
  * (n, 1).
@@ -28,11 +32,18 @@ final class DiscriminatorBlock extends FlatBlock {
 
   static final String ARCHITECTURE = "stylegan2-resnet-d-tiny";
 
+  /** Name suffix of the power iteration's vectors. */
+  private static final String POWER_VECTOR = ".sn_u";
+
   /** Architecture hyper-parameters. */
-  record Config(int resolution, int mbstdGroup) {
+  record Config(int resolution, int mbstdGroup, boolean spectralNorm) {
 
     static Config defaults(int resolution) {
-      return new Config(resolution, 4);
+      return new Config(resolution, 4, false);
+    }
+
+    Config withSpectralNorm(boolean on) {
+      return new Config(resolution, mbstdGroup, on);
     }
 
     /** Width per resolution: narrow where pixels are many, 128 from 8×8 down. */
@@ -44,6 +55,7 @@ final class DiscriminatorBlock extends FlatBlock {
       Map<String, Object> h = new LinkedHashMap<>();
       h.put("resolution", resolution);
       h.put("mbstdGroup", mbstdGroup);
+      h.put("spectralNorm", spectralNorm);
       Map<String, Integer> c = new LinkedHashMap<>();
       for (int r = resolution; r >= 4; r /= 2) {
         c.put(Integer.toString(r), channels(r));
@@ -53,7 +65,10 @@ final class DiscriminatorBlock extends FlatBlock {
     }
   }
 
-  private record Conv(Parameter weight, Parameter bias, int in, int k) {}
+  /** A weight with its equalised-LR gain and, under spectral normalisation, its vector u. */
+  private record Weight(Parameter value, Parameter u, float gain) {}
+
+  private record Conv(Weight weight, Parameter bias) {}
 
   private record Res(Conv conv0, Conv conv1, Conv skip) {}
 
@@ -61,9 +76,9 @@ final class DiscriminatorBlock extends FlatBlock {
   private final Conv fromRgb;
   private final List<Res> blocks = new ArrayList<>();
   private final Conv epilogueConv;
-  private final Parameter fcW;
+  private final Weight fcW;
   private final Parameter fcB;
-  private final Parameter outW;
+  private final Weight outW;
   private final Parameter outB;
 
   DiscriminatorBlock(Config config) {
@@ -82,16 +97,49 @@ final class DiscriminatorBlock extends FlatBlock {
     }
     int c4 = Config.channels(4);
     epilogueConv = conv("d.b4.conv", c4 + 1, c4, 3, true);
-    fcW = param("d.b4.fc.weight", Ops.normal(1.0), c4, (long) c4 * 16);
+    fcW = weight("d.b4.fc.weight", c4, c4 * 16);
     fcB = param("d.b4.fc.bias", Initializer.ZEROS, c4);
-    outW = param("d.b4.out.weight", Ops.normal(1.0), 1, c4);
+    outW = weight("d.b4.out.weight", 1, c4);
     outB = param("d.b4.out.bias", Initializer.ZEROS, 1);
   }
 
   private Conv conv(String name, int in, int out, int k, boolean bias) {
-    Parameter w = param(name + ".weight", Ops.normal(1.0), out, in, k, k);
+    Weight w = weight(name + ".weight", out, in, k, k);
     Parameter b = bias ? param(name + ".bias", Initializer.ZEROS, out) : null;
-    return new Conv(w, b, in, k);
+    return new Conv(w, b);
+  }
+
+  private Weight weight(String name, long out, long... fanIn) {
+    long[] shape = new long[fanIn.length + 1];
+    shape[0] = out;
+    long n = 1;
+    for (int i = 0; i < fanIn.length; i++) {
+      shape[i + 1] = fanIn[i];
+      n *= fanIn[i];
+    }
+    Parameter w = param(name, Ops.normal(1.0), shape);
+    Parameter u = config.spectralNorm ? param(name + POWER_VECTOR, Ops.normal(1.0), out) : null;
+    return new Weight(w, u, 1f / (float) Math.sqrt(n));
+  }
+
+  /** The parameters an optimiser updates: all but the power iteration's vectors. */
+  List<Parameter> trainable() {
+    List<Parameter> out = new ArrayList<>();
+    for (Parameter p : getParameters().values()) {
+      if (!p.getName().endsWith(POWER_VECTOR)) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  /** Keeps gradients out of the power iteration's vectors. */
+  void freezePowerIteration() {
+    for (Parameter p : getParameters().values()) {
+      if (p.getName().endsWith(POWER_VECTOR)) {
+        p.freeze(true);
+      }
+    }
   }
 
   Config config() {
@@ -127,19 +175,46 @@ final class DiscriminatorBlock extends FlatBlock {
     x = minibatchStddev(x);
     x = Ops.leakyGain(apply(ps, epilogueConv, x, training));
     x = x.reshape(x.getShape().get(0), -1);
-    int c4 = Config.channels(4);
-    NDArray w1 = Ops.scaled(x, value(ps, fcW, x, training), 1f / (float) Math.sqrt(c4 * 16.0));
+    NDArray w1 = weightValue(ps, fcW, x, training);
     x = Ops.leakyGain(Linear.linear(x, w1, value(ps, fcB, x, training)).singletonOrThrow());
-    NDArray w2 = Ops.scaled(x, value(ps, outW, x, training), 1f / (float) Math.sqrt(c4));
+    NDArray w2 = weightValue(ps, outW, x, training);
     return Linear.linear(x, w2, value(ps, outB, x, training)).singletonOrThrow();
   }
 
-  /** Equalised-LR convolution with same padding. */
+  /** Convolution with same padding. */
   private static NDArray apply(ParameterStore ps, Conv c, NDArray x, boolean training) {
-    float gain = 1f / (float) Math.sqrt((double) c.in * c.k * c.k);
-    NDArray w = Ops.scaled(x, value(ps, c.weight, x, training), gain);
+    NDArray w = weightValue(ps, c.weight, x, training);
     NDArray b = c.bias == null ? null : value(ps, c.bias, x, training);
     return Ops.conv(x, w, b, 1);
+  }
+
+  private static NDArray weightValue(ParameterStore ps, Weight w, NDArray x, boolean training) {
+    NDArray value = value(ps, w.value, x, training);
+    return w.u == null
+        ? Ops.scaled(x, value, w.gain)
+        : spectrallyNormalised(value, value(ps, w.u, x, training), x, training);
+  }
+
+  /**
+   * W / σ(W) with σ ≈ uᵀWv after one power iteration (v = Wᵀu/‖Wᵀu‖, u = Wv/‖Wv‖) on W viewed as
+   * (out, fan-in). u and v carry no gradient, σ does, as in Miyato et al.; a training forward
+   * stores the new u.
+   */
+  private static NDArray spectrallyNormalised(
+      NDArray w, NDArray u, NDArray like, boolean training) {
+    NDArray mat = w.reshape(w.getShape().get(0), -1);
+    NDArray frozen = mat.stopGradient();
+    NDArray v = unit(frozen.transpose().matMul(u.reshape(-1, 1)), like);
+    NDArray uNext = unit(frozen.matMul(v), like);
+    if (training) {
+      uNext.reshape(u.getShape()).copyTo(u);
+    }
+    NDArray sigma = uNext.transpose().matMul(mat.matMul(v)).reshape(new Shape());
+    return w.div(sigma);
+  }
+
+  private static NDArray unit(NDArray a, NDArray like) {
+    return a.div(a.norm().add(Ops.constant(like, 1e-12f)));
   }
 
   private static NDArray downsample(NDArray x) {

@@ -49,11 +49,15 @@ import java.util.SplittableRandom;
  *       "Differentiable Augmentation for Data-Efficient GAN Training"), translation by up to 1/8 of
  *       the side and cutout of half the side, applied to real and fake images in both D and G
  *       steps;
+ *   <li>{@link Stabiliser#SPECTRAL_NORM}: spectral normalisation of every D weight (Miyato et al.
+ *       2018), one power iteration inside each training forward of D (see {@link
+ *       DiscriminatorBlock});
+ *   <li>{@link Stabiliser#INSTANCE_NOISE}: Gaussian noise added to real and fake images before D
+ *       (Sønderby et al. 2017, "Amortised MAP Inference for Image Super-resolution", §3.2; Arjovsky
+ *       &amp; Bottou 2017), σ = {@value #INSTANCE_NOISE_SIGMA} annealed linearly to 0 at step
+ *       {@value #INSTANCE_NOISE_STEPS};
  *   <li>{@link Stabiliser#NONE}: the bare losses (a baseline).
  * </ul>
- *
- * Spectral normalisation (Miyato et al. 2018) was not implemented: the equalised learning rate
- * already fixes each layer's scale, and R1 is the regulariser StyleGAN2 itself uses.
  *
  * <p>Determinism: the initialisation is drawn from the engine generator seeded with the run seed;
  * every later draw (latents, noise inputs, augmentation) comes from a {@link Random} whose seed is
@@ -66,8 +70,16 @@ public final class GanTraining implements AutoCloseable {
   public enum Stabiliser {
     R1,
     DIFFAUGMENT,
+    SPECTRAL_NORM,
+    INSTANCE_NOISE,
     NONE
   }
+
+  /** Instance noise's starting σ, in the [-1, 1] pixel scale. */
+  static final float INSTANCE_NOISE_SIGMA = 0.2f;
+
+  /** The step at which instance noise has annealed to nothing. */
+  static final int INSTANCE_NOISE_STEPS = 1000;
 
   /**
    * Hyper-parameters of a run.
@@ -132,6 +144,10 @@ public final class GanTraining implements AutoCloseable {
       m.put("stabiliser", stabiliser.name().toLowerCase(java.util.Locale.ROOT));
       m.put("r1Gamma", r1Gamma);
       m.put("r1Interval", r1Interval);
+      if (stabiliser == Stabiliser.INSTANCE_NOISE) {
+        m.put("instanceNoiseSigma", INSTANCE_NOISE_SIGMA);
+        m.put("instanceNoiseSteps", INSTANCE_NOISE_STEPS);
+      }
       m.put("emaHalfLifeImages", emaHalfLifeImages);
       m.put("emaRampup", emaRampup);
       m.put("seed", seed);
@@ -179,14 +195,18 @@ public final class GanTraining implements AutoCloseable {
     gEma.freeze();
     copyInto(g, gEma);
     Engine.getInstance().setRandomSeed((int) (config.seed + 1));
-    d = new DiscriminatorBlock(DiscriminatorBlock.Config.defaults(config.resolution));
+    d =
+        new DiscriminatorBlock(
+            DiscriminatorBlock.Config.defaults(config.resolution)
+                .withSpectralNorm(config.stabiliser == Stabiliser.SPECTRAL_NORM));
     d.initializeAll(root);
+    d.freezePowerIteration();
     for (Parameter p : g.getParameters().values()) {
       if (p != g.wAvgParameter()) {
         gTrainable.add(p);
       }
     }
-    dTrainable.addAll(d.getParameters().values());
+    dTrainable.addAll(d.trainable());
     optG = adam();
     optD = adam();
   }
@@ -411,11 +431,25 @@ public final class GanTraining implements AutoCloseable {
     return block.synthesis(ps, w, noise, training);
   }
 
-  /** DiffAugment translation (±1/8 side, zero fill) then cutout (half side), per sample. */
+  /** What D sees of a batch: DiffAugment's or instance noise's view of it, or the batch itself. */
   private NDArray augment(NDArray x, Random rnd) {
-    if (config.stabiliser != Stabiliser.DIFFAUGMENT) {
+    return switch (config.stabiliser) {
+      case DIFFAUGMENT -> diffAugment(x, rnd);
+      case INSTANCE_NOISE -> withInstanceNoise(x, rnd);
+      default -> x;
+    };
+  }
+
+  private NDArray withInstanceNoise(NDArray x, Random rnd) {
+    double sigma = INSTANCE_NOISE_SIGMA * Math.max(0, 1 - (double) step / INSTANCE_NOISE_STEPS);
+    if (sigma == 0) {
       return x;
     }
+    return x.add(Ops.times(gaussian(x.getManager(), rnd, x.getShape()), (float) sigma));
+  }
+
+  /** DiffAugment translation (±1/8 side, zero fill) then cutout (half side), per sample. */
+  private NDArray diffAugment(NDArray x, Random rnd) {
     Shape s = x.getShape();
     int n = (int) s.get(0);
     int res = (int) s.get(3);
@@ -529,13 +563,14 @@ public final class GanTraining implements AutoCloseable {
   }
 
   /**
-   * Writes G_ema as the "generator" role of the weight set in {@code modelDir} (its params file and
-   * manifest entry with sha256 and hyper-parameters), recording {@code training} and {@code eval}.
+   * Writes a candidate weight set to {@code modelDir}: the built-in set with the "generator" role
+   * replaced by G_ema (its params file and manifest entry with sha256 and hyper-parameters),
+   * recording {@code training} and {@code eval}.
    */
   public void writeGenerator(Path modelDir, Map<String, Object> training, Map<String, Object> eval)
       throws IOException {
     ensureOpen();
-    Files.createDirectories(modelDir);
+    BuiltinWeights.copyBuiltin(modelDir);
     BuiltinWeights.writeRole(
         modelDir,
         new BuiltinWeights.Entry(

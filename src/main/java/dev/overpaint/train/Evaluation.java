@@ -8,6 +8,7 @@ import dev.overpaint.models.ModelInfo;
 import dev.overpaint.models.ModelSet;
 import dev.overpaint.models.Tensor;
 import dev.overpaint.models.TextImageEncoder;
+import dev.overpaint.tiles.Resample;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +40,13 @@ public final class Evaluation {
   private static final int UNET_FLOOR_FROM = 110_000;
   private static final int CROP_CANVAS = 224;
   private static final int BATCH = 50;
+
+  /**
+   * gan.fd is measured at the size of the built-in GAN base, 64 px: a smaller generator's pictures
+   * are upsampled bilinearly, as the pipeline upsamples any base, so that generators of different
+   * output sizes score on one scale.
+   */
+  private static final int GAN_EVAL_SIZE = 64;
 
   private final Settings s;
   private final PrintStream log;
@@ -100,7 +108,7 @@ public final class Evaluation {
 
   private Map<String, Object> gan(
       Generator trained, Generator untrained, TextImageEncoder judge, List<ModelInfo> infos) {
-    int res = trained.resolution();
+    int res = Math.max(trained.resolution(), GAN_EVAL_SIZE);
     Dataset data = Splits.dataset(res, TemplateSet.JUDGE);
     List<float[]> real = new ArrayList<>();
     for (int k = 0; k < s.ganSamples(); k++) {
@@ -114,10 +122,9 @@ public final class Evaluation {
             k -> data.sample(Splits.heldOut(GAN_FLOOR_FROM + k)),
             s.ganSamples(),
             realFeatures);
-    double fd = FrechetDistance.between(features(judge, generate(trained), res), realFeatures);
+    double fd = FrechetDistance.between(features(judge, generate(trained, res), res), realFeatures);
     double fdUntrained =
-        FrechetDistance.between(
-            features(judge, generate(untrained), untrained.resolution()), realFeatures);
+        FrechetDistance.between(features(judge, generate(untrained, res), res), realFeatures);
     log.printf(
         "gan.fd %.4f, gan.fd_untrained %.4f, real-vs-real floor %.4f (%d vs %d pictures)%n",
         fd, fdUntrained, fdReal, s.ganSamples(), s.ganSamples());
@@ -127,14 +134,20 @@ public final class Evaluation {
     m.put("fd_ratio", fd / fdUntrained);
     m.put("fd_real", fdReal);
     m.put("samples", s.ganSamples());
+    m.put("resolution", trained.resolution());
+    m.put("evalResolution", res);
     m.putAll(model(infos, "generator"));
     return m;
   }
 
-  /** Pictures from seeds 0..n−1 at truncation 1, the distribution the generator learned. */
-  private List<float[]> generate(Generator g) {
+  /**
+   * Pictures from seeds 0..n−1 at truncation 1, the distribution the generator learned, upsampled
+   * to {@code size} when the generator makes fewer pixels.
+   */
+  private List<float[]> generate(Generator g, int size) {
     List<float[]> out = new ArrayList<>();
-    int item = 3 * g.resolution() * g.resolution();
+    int r = g.resolution();
+    int item = 3 * r * r;
     for (int from = 0; from < s.ganSamples(); from += BATCH) {
       int n = Math.min(BATCH, s.ganSamples() - from);
       float[] z = new float[n * g.latentDim()];
@@ -146,7 +159,7 @@ public final class Evaluation {
       for (int i = 0; i < n; i++) {
         float[] p = new float[item];
         System.arraycopy(images, i * item, p, 0, item);
-        out.add(p);
+        out.add(r == size ? p : Resample.bilinear(p, 3, r, r, size, size));
       }
     }
     return out;

@@ -9,9 +9,7 @@ import dev.overpaint.models.GanTraining.Stabiliser;
 import dev.overpaint.models.Tensor;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +18,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -37,21 +34,18 @@ import javax.imageio.ImageIO;
  * parameters with checkpoint.json: step, seed, wall time, config) every few minutes and at the end,
  * samples/step-NNNNNNN-psi1.0.png and -psi0.7.png (8×8 from fixed latents through G_ema), and at
  * the end model/: a weight set usable as {@code --models-dir}, the built-in set with the generator
- * role replaced. {@code --resume} continues from the newest checkpoint; Adam's moments are not
- * saved and restart from zero.
+ * role replaced. {@code --resume} continues from the newest checkpoint, Adam's moments included.
  *
  * <p>Hyper-parameters beyond the common options come from system properties: {@code
  * overpaint.gan.resolution} (64), {@code overpaint.gan.batch} (16), {@code
- * overpaint.gan.stabiliser} (r1 | diffaugment | none; r1), {@code overpaint.gan.r1Gamma} (1),
- * {@code overpaint.gan.checkpointMinutes} (5), {@code overpaint.gan.sampleMinutes} (5).
+ * overpaint.gan.stabiliser} (r1 | diffaugment | spectral_norm | instance_noise | none; r1), {@code
+ * overpaint.gan.r1Gamma} (1), {@code overpaint.gan.checkpointMinutes} (5), {@code
+ * overpaint.gan.sampleMinutes} (5).
  */
 public final class GanTrainer implements Training {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final List<String> BUILTIN_FILES =
-      List.of(
-          "manifest.json", "generator.params", "denoiser.params", "encoder.params", "vocab.txt");
   private static final long SAMPLE_LATENT_SEED = 20_240_601L;
   private static final int DEFAULT_STEPS = 100_000;
 
@@ -348,16 +342,6 @@ public final class GanTrainer implements Training {
   private static void writeModel(
       GanTraining gan, Path dir, GanTraining.Config config, TrainOptions o, double wall)
       throws IOException {
-    Files.createDirectories(dir);
-    for (String f : BUILTIN_FILES) {
-      try (InputStream in =
-          GanTrainer.class.getClassLoader().getResourceAsStream("models/builtin/" + f)) {
-        if (in == null) {
-          throw new UncheckedIOException(new IOException("no built-in " + f + " on the classpath"));
-        }
-        Files.write(dir.resolve(f), in.readAllBytes());
-      }
-    }
     Map<String, Object> training = new LinkedHashMap<>();
     training.put("steps", gan.steps());
     training.put("seed", o.seed());

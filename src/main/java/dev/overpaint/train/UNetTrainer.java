@@ -22,10 +22,10 @@ import java.util.Random;
 
 /**
  * {@code train unet}: the UNet that returns ε (Ho et al. 2020) from a v head (Salimans &amp; Ho
- * 2022; the loss is on v) on the cosine schedule (Nichol &amp; Dhariwal 2021), t uniform in [0, T),
- * on 64×64 crops of drawings rendered at canvas scale (so it learns the line detail it paints over
- * upscaled GAN tiles) mixed with some whole drawings, with random horizontal flips. Samples and
- * exports the EMA weights.
+ * 2022; the loss is on v) on the cosine schedule (Nichol &amp; Dhariwal 2021), t uniform in [0, T)
+ * with an extra share drawn from the last, near-pure-noise steps, on 64×64 crops of drawings
+ * rendered at canvas scale (so it learns the line detail it paints over upscaled GAN tiles) mixed
+ * with some whole drawings, with random horizontal flips. Samples and exports the EMA weights.
  */
 public final class UNetTrainer extends StepLoop {
 
@@ -37,6 +37,10 @@ public final class UNetTrainer extends StepLoop {
    * @param canvasMin smallest canvas the crops are cut from
    * @param canvasMax largest canvas
    * @param wholeFraction share of whole drawings rendered at 64 px
+   * @param tailFraction share of pictures whose t is drawn from [tailStart, T) instead of [0, T): a
+   *     picture's ground colour (blueprint or paper) is decided there, at SNR below 0.006, and
+   *     uniform t visits it too rarely for pure-noise samples to find the blueprint mode
+   * @param tailStart first timestep of that tail
    * @param samples pictures in a sample grid
    * @param sampleSteps DDIM steps per sample
    * @param evalPictures held-out crops in the denoising evaluation
@@ -51,18 +55,31 @@ public final class UNetTrainer extends StepLoop {
       int canvasMin,
       int canvasMax,
       double wholeFraction,
+      double tailFraction,
+      int tailStart,
       int samples,
       int sampleSteps,
       int evalPictures,
       double checkpointMinutes,
       double sampleMinutes) {
 
+    public Settings {
+      if (tailFraction < 0 || tailFraction > 1 || tailStart < 0 || tailStart >= DIFFUSION_STEPS) {
+        throw new IllegalArgumentException(
+            "tailFraction must lie in [0, 1] and tailStart in [0, " + DIFFUSION_STEPS + ")");
+      }
+    }
+
     public static Settings defaults() {
-      return new Settings(16, 3e-4f, 100, 0.999f, 208, 256, 0.2, 16, 50, 100, 5, 10);
+      return new Settings(16, 3e-4f, 100, 0.999f, 208, 256, 0.2, 0.2, 950, 16, 50, 100, 5, 10);
     }
   }
 
   static final int SIZE = 64;
+
+  /** The built-in UNet's T. */
+  private static final int DIFFUSION_STEPS = 1000;
+
   private static final long EVAL_SEED = 1234;
 
   private final Settings s;
@@ -117,7 +134,7 @@ public final class UNetTrainer extends StepLoop {
     } else {
       model = DenoiserTraining.create(ts, options.seed());
     }
-    steps = 1000; // the built-in UNet's T
+    steps = DIFFUSION_STEPS;
     schedule = NoiseSchedule.cosine(steps);
     run.log("unet parameters: " + model.parameterCount());
     Pictures.writeGrid(heldOutCrops(s.samples()), SIZE, 4, run.samples().resolve("real.png"));
@@ -133,7 +150,7 @@ public final class UNetTrainer extends StepLoop {
     int[] t = new int[s.batch()];
     for (int i = 0; i < s.batch(); i++) {
       float[] x0 = picture(Splits.trainIndex((long) step * s.batch() + i, 0), r);
-      t[i] = r.nextInt(steps);
+      t[i] = timestep(r);
       float[] noise = new float[item];
       for (int k = 0; k < item; k++) {
         noise[k] = (float) r.nextGaussian();
@@ -145,6 +162,11 @@ public final class UNetTrainer extends StepLoop {
     }
     int[] shape = {s.batch(), 3, SIZE, SIZE};
     return model.step(new Tensor(shape, xt), new Tensor(shape.clone(), target), t);
+  }
+
+  private int timestep(Random r) {
+    boolean tail = r.nextDouble() < s.tailFraction();
+    return tail ? s.tailStart() + r.nextInt(steps - s.tailStart()) : r.nextInt(steps);
   }
 
   /** A crop at a random canvas scale, or now and then the whole drawing; flipped half the time. */
@@ -221,6 +243,8 @@ public final class UNetTrainer extends StepLoop {
     h.put("crop", SIZE);
     h.put("canvas", List.of(s.canvasMin(), s.canvasMax()));
     h.put("wholeFraction", s.wholeFraction());
+    h.put("tailFraction", s.tailFraction());
+    h.put("tailStart", s.tailStart());
     h.put("flip", "horizontal, p=0.5");
     return h;
   }

@@ -2,6 +2,7 @@ package dev.overpaint.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.overpaint.models.GanTraining.Losses;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class GanTrainingTest {
 
@@ -49,6 +52,13 @@ class GanTrainingTest {
   }
 
   @Test
+  void instanceNoiseIsSeededAndChangesWhatTheDiscriminatorSees() {
+    List<Losses> noisy = run(tiny(Stabiliser.INSTANCE_NOISE), 2);
+    assertEquals(noisy, run(tiny(Stabiliser.INSTANCE_NOISE), 2));
+    assertNotEquals(run(tiny(Stabiliser.NONE), 2).get(0).dReal(), noisy.get(0).dReal());
+  }
+
+  @Test
   void checkpointResumesAndTheGeneratorExportsAsAWeightSet(@TempDir Path dir) throws Exception {
     GanTraining.Config c = tiny(Stabiliser.NONE);
     Tensor z = BuiltinModelsTest.gaussian(new int[] {2, 128}, 5);
@@ -65,15 +75,25 @@ class GanTrainingTest {
       assertEquals(before, gan.sample(z, 0.7f, 3));
       gan.step(BuiltinModelsTest.gaussian(new int[] {2, 3, 32, 32}, 2));
     }
-    assertTrue(Files.exists(dir.resolve("model/generator.params")));
+    try (ModelSet set =
+        ModelRegistry.load(ModelSource.directory(dir.resolve("model")), DeviceChoice.CPU)) {
+      assertEquals(32, set.generator().resolution());
+      assertTrue(set.judge().isPresent(), "the candidate set is the whole built-in set");
+    }
     String manifest = Files.readString(dir.resolve("model/manifest.json"));
     assertTrue(manifest.contains("\"resolution\" : 32"), manifest);
   }
 
-  /** With its Adam moments checkpointed, a resumed run takes the steps the unbroken run takes. */
-  @Test
-  void aResumedRunRepeatsTheUnbrokenOne(@TempDir Path dir) throws Exception {
-    GanTraining.Config c = tiny(Stabiliser.R1);
+  /**
+   * With its Adam moments (and, under spectral normalisation, the power iteration's vectors)
+   * checkpointed, a resumed run takes the steps the unbroken run takes.
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = Stabiliser.class,
+      names = {"R1", "SPECTRAL_NORM"})
+  void aResumedRunRepeatsTheUnbrokenOne(Stabiliser stabiliser, @TempDir Path dir) throws Exception {
+    GanTraining.Config c = tiny(stabiliser);
     List<Losses> unbroken = run(c, 4);
     List<Losses> resumed = new ArrayList<>();
     try (GanTraining gan = new GanTraining(c)) {
