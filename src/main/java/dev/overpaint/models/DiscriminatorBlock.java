@@ -2,6 +2,7 @@ package dev.overpaint.models;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
@@ -124,22 +125,20 @@ final class DiscriminatorBlock extends FlatBlock {
 
   /** The parameters an optimiser updates: all but the power iteration's vectors. */
   List<Parameter> trainable() {
-    List<Parameter> out = new ArrayList<>();
-    for (Parameter p : getParameters().values()) {
-      if (!p.getName().endsWith(POWER_VECTOR)) {
-        out.add(p);
-      }
-    }
-    return out;
+    return getParameters().values().stream().filter(p -> !isPowerVector(p)).toList();
   }
 
-  /** Keeps gradients out of the power iteration's vectors. */
-  void freezePowerIteration() {
-    for (Parameter p : getParameters().values()) {
-      if (p.getName().endsWith(POWER_VECTOR)) {
-        p.freeze(true);
-      }
-    }
+  /** Allocates the parameters; the power iteration's vectors never take gradients. */
+  @Override
+  void initializeAll(NDManager manager) {
+    super.initializeAll(manager);
+    getParameters().values().stream()
+        .filter(DiscriminatorBlock::isPowerVector)
+        .forEach(p -> p.freeze(true));
+  }
+
+  private static boolean isPowerVector(Parameter p) {
+    return p.getName().endsWith(POWER_VECTOR);
   }
 
   Config config() {

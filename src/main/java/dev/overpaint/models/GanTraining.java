@@ -200,7 +200,6 @@ public final class GanTraining implements AutoCloseable {
             DiscriminatorBlock.Config.defaults(config.resolution)
                 .withSpectralNorm(config.stabiliser == Stabiliser.SPECTRAL_NORM));
     d.initializeAll(root);
-    d.freezePowerIteration();
     for (Parameter p : g.getParameters().values()) {
       if (p != g.wAvgParameter()) {
         gTrainable.add(p);

@@ -86,7 +86,6 @@ public final class UNetTrainer extends StepLoop {
   private final Dataset data = Splits.dataset(SIZE, TemplateSet.CLIP);
   private DenoiserTraining model;
   private NoiseSchedule schedule;
-  private int steps;
 
   public UNetTrainer() {
     this(Settings.defaults());
@@ -134,8 +133,7 @@ public final class UNetTrainer extends StepLoop {
     } else {
       model = DenoiserTraining.create(ts, options.seed());
     }
-    steps = DIFFUSION_STEPS;
-    schedule = NoiseSchedule.cosine(steps);
+    schedule = NoiseSchedule.cosine(DIFFUSION_STEPS);
     run.log("unet parameters: " + model.parameterCount());
     Pictures.writeGrid(heldOutCrops(s.samples()), SIZE, 4, run.samples().resolve("real.png"));
   }
@@ -166,7 +164,9 @@ public final class UNetTrainer extends StepLoop {
 
   private int timestep(Random r) {
     boolean tail = r.nextDouble() < s.tailFraction();
-    return tail ? s.tailStart() + r.nextInt(steps - s.tailStart()) : r.nextInt(steps);
+    return tail
+        ? s.tailStart() + r.nextInt(DIFFUSION_STEPS - s.tailStart())
+        : r.nextInt(DIFFUSION_STEPS);
   }
 
   /** A crop at a random canvas scale, or now and then the whole drawing; flipped half the time. */
