@@ -16,7 +16,9 @@ import java.util.Set;
 
 /**
  * {@code eval [--models-dir DIR] [--gan-samples N] [--unet-samples N] [--out target/eval.json]}:
- * measures a weight set (the built-in one by default) and prints the table the issue asks for.
+ * measures a weight set (the built-in one by default), prints the table the issue asks for and
+ * writes the JSON with, beside it, the first 64 GAN and UNet samples as grids ({@code
+ * eval-gan-samples.png}, {@code eval-unet-samples.png} for the default name).
  */
 final class EvalCommand {
 
@@ -43,14 +45,16 @@ final class EvalCommand {
     ModelSource source = o.modelSource();
     Path initialDir = Files.createTempDirectory("overpaint-initial");
     BuiltinWeights.writeInitialised(initialDir, 1234);
+    Path out = GenerateCommand.resolve(o.get("out", "target/eval.json"));
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Path gridPrefix =
+        out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "") + "-");
     Map<String, Object> result;
     try (ModelSet models = ModelRegistry.load(source, DeviceChoice.AUTO);
         ModelSet initial =
             ModelRegistry.load(ModelSource.directory(initialDir), DeviceChoice.AUTO)) {
-      result = new Evaluation(settings, System.err).run(models, initial);
+      result = new Evaluation(settings, System.err, gridPrefix).run(models, initial);
     }
-    Path out = GenerateCommand.resolve(o.get("out", "target/eval.json"));
-    Files.createDirectories(out.toAbsolutePath().getParent());
     JsonMapper.builder()
         .enable(SerializationFeature.INDENT_OUTPUT)
         .build()
@@ -75,6 +79,8 @@ final class EvalCommand {
     row("unet.fd", unet.get("fd"), "<= 0.25 x unet.fd_noise");
     row("unet.fd_noise", unet.get("fd_noise"), "");
     row("unet.fd_ratio", unet.get("fd_ratio"), "<= 0.25");
+    row("gan.blueprints", gan.get("blueprint_share"), "real " + gan.get("blueprint_share_real"));
+    row("unet.blueprints", unet.get("blueprint_share"), "real " + unet.get("blueprint_share_real"));
     System.out.printf("%-18s %s%n", "unet.mse_by_t", unet.get("mse_by_t"));
     for (var e :
         Map.of("encoder", clip, "judge", judge, "generator", gan, "denoiser", unet).entrySet()) {

@@ -9,7 +9,10 @@ import dev.overpaint.models.ModelSet;
 import dev.overpaint.models.Tensor;
 import dev.overpaint.models.TextImageEncoder;
 import dev.overpaint.tiles.Resample;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,12 +51,21 @@ public final class Evaluation {
    */
   private static final int GAN_EVAL_SIZE = 64;
 
+  /** Pictures in each sample grid: the first samples by seed, never a choice. */
+  private static final int GRID_PICTURES = 64;
+
   private final Settings s;
   private final PrintStream log;
+  private final Path gridPrefix;
 
-  public Evaluation(Settings settings, PrintStream log) {
+  /**
+   * @param gridPrefix where the sample grids go: {@code <prefix>gan-samples.png} and {@code
+   *     <prefix>unet-samples.png}
+   */
+  public Evaluation(Settings settings, PrintStream log, Path gridPrefix) {
     this.s = settings;
     this.log = log;
+    this.gridPrefix = gridPrefix;
   }
 
   /**
@@ -61,13 +73,7 @@ public final class Evaluation {
    * @param initial the same architectures at their initialisation, for gan.fd_untrained
    */
   public Map<String, Object> run(ModelSet models, ModelSet initial) {
-    TextImageEncoder judge =
-        models
-            .judge()
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "the weight set has no judge model: train one with ./overpaint train judge"));
+    TextImageEncoder judge = judgeOf(models);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("clip", retrieval(models.encoder(), TemplateSet.CLIP, models.infos(), "encoder"));
     out.put("judge", retrieval(judge, TemplateSet.JUDGE, models.infos(), "judge"));
@@ -122,7 +128,8 @@ public final class Evaluation {
             k -> data.sample(Splits.heldOut(GAN_FLOOR_FROM + k)),
             s.ganSamples(),
             realFeatures);
-    double fd = FrechetDistance.between(features(judge, generate(trained, res), res), realFeatures);
+    List<float[]> samples = generate(trained, res);
+    double fd = FrechetDistance.between(features(judge, samples, res), realFeatures);
     double fdUntrained =
         FrechetDistance.between(features(judge, generate(untrained, res), res), realFeatures);
     log.printf(
@@ -134,6 +141,8 @@ public final class Evaluation {
     m.put("fd_ratio", fd / fdUntrained);
     m.put("fd_real", fdReal);
     m.put("samples", s.ganSamples());
+    m.putAll(blueprintShares(samples, real, res));
+    m.put("grid", writeGrid(samples, res, "gan-samples.png"));
     m.put("resolution", trained.resolution());
     m.put("evalResolution", res);
     m.putAll(model(infos, "generator"));
@@ -207,8 +216,34 @@ public final class Evaluation {
     m.put("fd_real", fdReal);
     m.put("samples", s.unetSamples());
     m.put("ddim_steps", s.ddimSteps());
+    m.putAll(blueprintShares(samples, real, size));
+    m.put("grid", writeGrid(samples, size, "unet-samples.png"));
     m.put("mse_by_t", mse);
     m.putAll(model(models.infos(), "denoiser"));
+    return m;
+  }
+
+  /** The first {@link #GRID_PICTURES} samples as a grid; returns its path. */
+  private String writeGrid(List<float[]> samples, int size, String name) {
+    Path file = gridPrefix.resolveSibling(gridPrefix.getFileName() + name);
+    try {
+      Pictures.writeGrid(
+          samples.subList(0, Math.min(GRID_PICTURES, samples.size())), size, 8, file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the sample grid " + file, e);
+    }
+    return file.toString();
+  }
+
+  /** How often the samples find the blueprint mode, next to how often the real pictures have it. */
+  private Map<String, Object> blueprintShares(List<float[]> samples, List<float[]> real, int size) {
+    double generated = Blueprints.share(samples, size);
+    double realShare = Blueprints.share(real, size);
+    log.printf(
+        "blueprints: %.3f of the samples, %.3f of the real pictures%n", generated, realShare);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("blueprint_share", generated);
+    m.put("blueprint_share_real", realShare);
     return m;
   }
 
