@@ -11,7 +11,6 @@ import dev.overpaint.models.TextImageEncoder;
 import dev.overpaint.tiles.Resample;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,7 +71,7 @@ public final class Evaluation {
    * @param models the weight set under test; it must have a judge
    * @param initial the same architectures at their initialisation, for gan.fd_untrained
    */
-  public Map<String, Object> run(ModelSet models, ModelSet initial) {
+  public Map<String, Object> run(ModelSet models, ModelSet initial) throws IOException {
     TextImageEncoder judge = judgeOf(models);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("clip", retrieval(models.encoder(), TemplateSet.CLIP, models.infos(), "encoder"));
@@ -113,7 +112,8 @@ public final class Evaluation {
   }
 
   private Map<String, Object> gan(
-      Generator trained, Generator untrained, TextImageEncoder judge, List<ModelInfo> infos) {
+      Generator trained, Generator untrained, TextImageEncoder judge, List<ModelInfo> infos)
+      throws IOException {
     int res = Math.max(trained.resolution(), GAN_EVAL_SIZE);
     Dataset data = Splits.dataset(res, TemplateSet.JUDGE);
     List<float[]> real = new ArrayList<>();
@@ -174,7 +174,7 @@ public final class Evaluation {
     return out;
   }
 
-  private Map<String, Object> unet(ModelSet models, TextImageEncoder judge) {
+  private Map<String, Object> unet(ModelSet models, TextImageEncoder judge) throws IOException {
     int size = models.denoiser().trainingResolution();
     Dataset data = Splits.dataset(size, TemplateSet.JUDGE);
     List<float[]> real = new ArrayList<>();
@@ -224,14 +224,9 @@ public final class Evaluation {
   }
 
   /** The first {@link #GRID_PICTURES} samples as a grid; returns its path. */
-  private String writeGrid(List<float[]> samples, int size, String name) {
-    Path file = gridPrefix.resolveSibling(gridPrefix.getFileName() + name);
-    try {
-      Pictures.writeGrid(
-          samples.subList(0, Math.min(GRID_PICTURES, samples.size())), size, 8, file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the sample grid " + file, e);
-    }
+  private String writeGrid(List<float[]> samples, int size, String name) throws IOException {
+    Path file = Path.of(gridPrefix + name);
+    Pictures.writeGrid(samples.subList(0, Math.min(GRID_PICTURES, samples.size())), size, 8, file);
     return file.toString();
   }
 
