@@ -23,7 +23,15 @@ import java.util.Set;
 final class EvalCommand {
 
   private static final Set<String> OPTIONS =
-      Set.of("models-dir", "gan-samples", "unet-samples", "ddim-steps", "seed", "out", "help");
+      Set.of(
+          "models-dir",
+          "gan-samples",
+          "unet-samples",
+          "ddim-steps",
+          "ddim-eta",
+          "seed",
+          "out",
+          "help");
 
   private EvalCommand() {}
 
@@ -32,16 +40,10 @@ final class EvalCommand {
     if (o.has("help")) {
       System.out.println(
           "usage: overpaint eval [--models-dir DIR] [--gan-samples 1000] [--unet-samples 200]"
-              + " [--ddim-steps 50] [--seed 1] [--out target/eval.json]");
+              + " [--ddim-steps 50] [--ddim-eta 0] [--seed 1] [--out target/eval.json]");
       return 0;
     }
-    Evaluation.Settings d = Evaluation.Settings.DEFAULTS;
-    Evaluation.Settings settings =
-        new Evaluation.Settings(
-            o.getInt("gan-samples") == null ? d.ganSamples() : o.getInt("gan-samples"),
-            o.getInt("unet-samples") == null ? d.unetSamples() : o.getInt("unet-samples"),
-            o.getInt("ddim-steps") == null ? d.ddimSteps() : o.getInt("ddim-steps"),
-            o.getLong("seed") == null ? d.seed() : o.getLong("seed"));
+    Evaluation.Settings settings = settings(o);
     ModelSource source = o.modelSource();
     Path initialDir = Files.createTempDirectory("overpaint-initial");
     BuiltinWeights.writeInitialised(initialDir, 1234);
@@ -62,6 +64,22 @@ final class EvalCommand {
     printTable(result);
     System.out.println(out);
     return 0;
+  }
+
+  private static Evaluation.Settings settings(Options o) {
+    Evaluation.Settings d = Evaluation.Settings.DEFAULTS;
+    try {
+      return new Evaluation.Settings(
+          o.getInt("gan-samples") == null ? d.ganSamples() : o.getInt("gan-samples"),
+          o.getInt("unet-samples") == null ? d.unetSamples() : o.getInt("unet-samples"),
+          o.getInt("ddim-steps") == null ? d.ddimSteps() : o.getInt("ddim-steps"),
+          o.getDouble("ddim-eta") == null ? d.ddimEta() : o.getDouble("ddim-eta"),
+          o.getLong("seed") == null ? d.seed() : o.getLong("seed"));
+    } catch (UsageException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   @SuppressWarnings("unchecked")

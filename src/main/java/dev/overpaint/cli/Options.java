@@ -16,7 +16,7 @@ final class Options {
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (!a.startsWith("--")) {
-        throw new IllegalArgumentException("unexpected argument '" + a + "'");
+        throw new UsageException("unexpected argument '" + a + "'");
       }
       String name = a.substring(2);
       int eq = name.indexOf('=');
@@ -27,7 +27,7 @@ final class Options {
       } else if (i + 1 < args.length) {
         o.put(known, name, args[++i]);
       } else {
-        throw new IllegalArgumentException("--" + name + " needs a value");
+        throw new UsageException("--" + name + " needs a value");
       }
     }
     return o;
@@ -35,7 +35,7 @@ final class Options {
 
   private void put(Set<String> known, String name, String value) {
     if (!known.contains(name)) {
-      throw new IllegalArgumentException("unknown option --" + name);
+      throw new UsageException("unknown option --" + name);
     }
     values.put(name, value);
   }
@@ -64,8 +64,7 @@ final class Options {
     try {
       return parser.apply(values.get(name));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "--" + name + " must be a number, not '" + values.get(name) + "'");
+      throw new UsageException("--" + name + " must be a number, not '" + values.get(name) + "'");
     }
   }
 

@@ -128,7 +128,7 @@ final class QualityCommand {
               .findFirst()
               .orElseThrow(
                   () ->
-                      new IllegalArgumentException(
+                      new UsageException(
                           "unknown mode '"
                               + label
                               + "'; the modes are none, feather,"

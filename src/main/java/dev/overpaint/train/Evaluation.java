@@ -29,9 +29,17 @@ public final class Evaluation {
    * @param ganSamples generated and real pictures for gan.fd
    * @param unetSamples DDIM samples, noise pictures and real crops for unet.fd
    * @param ddimSteps steps of the unconditional DDIM samples
+   * @param ddimEta their η: 0 (the default) is deterministic DDIM, 1 ancestral sampling
    */
-  public record Settings(int ganSamples, int unetSamples, int ddimSteps, long seed) {
-    public static final Settings DEFAULTS = new Settings(1000, 200, 50, 1);
+  public record Settings(
+      int ganSamples, int unetSamples, int ddimSteps, double ddimEta, long seed) {
+    public static final Settings DEFAULTS = new Settings(1000, 200, 50, 0.0, 1);
+
+    public Settings {
+      if (ddimEta < 0 || ddimEta > 1) {
+        throw new IllegalArgumentException("ddim-eta must lie in [0, 1], got " + ddimEta);
+      }
+    }
   }
 
   /** Held-out index ranges, apart from the retrieval pairs at 0..99. */
@@ -193,7 +201,8 @@ public final class Evaluation {
     for (int from = 0; from < s.unetSamples(); from += 25) {
       int n = Math.min(25, s.unetSamples() - from);
       samples.addAll(
-          DdimSampler.sample(models.denoiser(), n, size, s.ddimSteps(), s.seed() + from));
+          DdimSampler.sample(
+              models.denoiser(), n, size, s.ddimSteps(), s.ddimEta(), s.seed() + from));
       log.printf("unet: %d/%d DDIM samples%n", samples.size(), s.unetSamples());
     }
     GaussianNoise noise = new GaussianNoise(s.seed());
@@ -216,6 +225,7 @@ public final class Evaluation {
     m.put("fd_real", fdReal);
     m.put("samples", s.unetSamples());
     m.put("ddim_steps", s.ddimSteps());
+    m.put("ddim_eta", s.ddimEta());
     m.putAll(blueprintShares(samples, real, size));
     m.put("grid", writeGrid(samples, size, "unet-samples.png"));
     m.put("mse_by_t", mse);

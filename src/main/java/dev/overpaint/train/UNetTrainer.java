@@ -193,7 +193,7 @@ public final class UNetTrainer extends StepLoop {
   void samples(int step) throws IOException {
     try (Denoiser ema = model.emaDenoiser()) {
       List<float[]> pics =
-          DdimSampler.sample(ema, s.samples(), SIZE, s.sampleSteps(), options.seed() + 7);
+          DdimSampler.sample(ema, s.samples(), SIZE, s.sampleSteps(), 0.0, options.seed() + 7);
       Path file = run.samples().resolve(String.format("ddim-step-%07d.png", step));
       Pictures.writeGrid(pics, SIZE, 4, file);
       run.log("samples " + file);
