@@ -85,7 +85,25 @@ abstract class BlockTraining<B extends FlatBlock> implements AutoCloseable {
    * from 1 again, and the warm-up keeps its first steps on fresh moments small.
    */
   static Tracker warmUp(float lr, int warmup) {
-    return n -> lr * Math.min(1f, n / (float) Math.max(1, warmup));
+    return warmUpThenCosine(lr, warmup, 0, 1f);
+  }
+
+  /**
+   * {@link #warmUp}, then a half cosine from {@code lr} down to {@code finalFraction · lr} at
+   * update {@code decayUpdates} (SGDR's annealing, Loshchilov &amp; Hutter 2017, without restarts),
+   * constant after; {@code decayUpdates} ≤ {@code warmup} keeps {@code lr} constant. A small
+   * model's last updates on a large step size leave its weights rattling around the minimum, which
+   * the EMA only partly averages out.
+   */
+  static Tracker warmUpThenCosine(float lr, int warmup, int decayUpdates, float finalFraction) {
+    return n -> {
+      if (n <= warmup || decayUpdates <= warmup) {
+        return lr * Math.min(1f, n / (float) Math.max(1, warmup));
+      }
+      double progress = Math.min(1.0, (n - warmup) / (double) (decayUpdates - warmup));
+      double cosine = 0.5 * (1 + Math.cos(Math.PI * progress));
+      return (float) (lr * (finalFraction + (1 - finalFraction) * cosine));
+    };
   }
 
   /** Writes this block's parameters (a checkpoint). */

@@ -25,8 +25,28 @@ public final class DenoiserTraining extends BlockTraining<UNetBlock> {
    * @param learningRate Adam's step size after warm-up
    * @param warmup updates of linear warm-up
    * @param emaDecay the EMA's decay once enough updates have been seen
+   * @param decayUpdates the update at which the step size has annealed (half cosine) to {@code
+   *     finalLrFraction · learningRate}; 0 keeps it constant
+   * @param finalLrFraction what is left of the step size after the decay
    */
-  public record Settings(float learningRate, int warmup, float emaDecay) {}
+  public record Settings(
+      float learningRate, int warmup, float emaDecay, int decayUpdates, float finalLrFraction) {
+
+    /** A constant step size after the warm-up. */
+    public Settings(float learningRate, int warmup, float emaDecay) {
+      this(learningRate, warmup, emaDecay, 0, 1f);
+    }
+
+    public Settings {
+      if (decayUpdates < 0 || finalLrFraction < 0 || finalLrFraction > 1) {
+        throw new IllegalArgumentException(
+            "decayUpdates must be >= 0 and finalLrFraction in [0, 1], got "
+                + decayUpdates
+                + " and "
+                + finalLrFraction);
+      }
+    }
+  }
 
   private final UNetBlock ema;
   private final List<Parameter> live = new ArrayList<>();
@@ -37,7 +57,11 @@ public final class DenoiserTraining extends BlockTraining<UNetBlock> {
   private DenoiserTraining(
       UNetBlock block, UNetBlock ema, NDManager manager, Settings s, long emaUpdates) {
     super(
-        block, manager, AdamOptimiser.Settings.standard(warmUp(s.learningRate(), s.warmup()), 0f));
+        block,
+        manager,
+        AdamOptimiser.Settings.standard(
+            warmUpThenCosine(s.learningRate(), s.warmup(), s.decayUpdates(), s.finalLrFraction()),
+            0f));
     this.ema = ema;
     this.emaDecay = s.emaDecay();
     this.emaUpdates = emaUpdates;
@@ -77,22 +101,36 @@ public final class DenoiserTraining extends BlockTraining<UNetBlock> {
   }
 
   /**
-   * One Adam step on mean((head_θ(x_t, t) − target)²), then one EMA update.
+   * One Adam step on the batch mean of w_i · mean((head_θ(x_t, t) − target)²) over picture i's
+   * pixels, then one EMA update.
    *
    * @param xt noised images (n, 3, h, w)
    * @param target what the head predicts ({@link #predictsVelocity()}): the noise ε that made x_t,
    *     or v = √ᾱ·ε − √(1−ᾱ)·x0; same shape
    * @param t one timestep per image
-   * @return the batch loss before the update
+   * @param weight one loss weight per image (all 1 for the plain objective)
+   * @return the weighted batch loss before the update
    */
-  public float step(Tensor xt, Tensor target, int[] t) {
+  public float step(Tensor xt, Tensor target, int[] t, float[] weight) {
+    if (weight.length != t.length) {
+      throw new IllegalArgumentException(
+          weight.length + " loss weights for " + t.length + " pictures");
+    }
     float loss =
         optimise(
             m -> {
               NDArray x = Scoped.in(m, xt);
               NDArray y = Scoped.in(m, target);
               NDArray steps = m.create(floats(t), new Shape(t.length));
-              return block.head(parameters, new NDList(x, steps), true).sub(y).square().mean();
+              NDArray w = m.create(weight, new Shape(weight.length));
+              NDArray perPicture =
+                  block
+                      .head(parameters, new NDList(x, steps), true)
+                      .sub(y)
+                      .square()
+                      .reshape(t.length, -1)
+                      .mean(new int[] {1});
+              return perPicture.mul(w).mean();
             });
     updateEma();
     return loss;

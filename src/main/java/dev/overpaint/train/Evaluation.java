@@ -36,6 +36,17 @@ public final class Evaluation {
     public static final Settings DEFAULTS = new Settings(1000, 200, 50, 0.0, 1);
 
     public Settings {
+      // A Fréchet distance needs a covariance, so at least two pictures a side.
+      if (ganSamples < 2 || unetSamples < 2) {
+        throw new IllegalArgumentException(
+            "gan-samples and unet-samples must be at least 2, got "
+                + ganSamples
+                + " and "
+                + unetSamples);
+      }
+      if (ddimSteps < 1) {
+        throw new IllegalArgumentException("ddim-steps must be at least 1, got " + ddimSteps);
+      }
       if (ddimEta < 0 || ddimEta > 1) {
         throw new IllegalArgumentException("ddim-eta must lie in [0, 1], got " + ddimEta);
       }

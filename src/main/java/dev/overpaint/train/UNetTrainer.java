@@ -41,6 +41,13 @@ public final class UNetTrainer extends StepLoop {
    *     picture's ground colour (blueprint or paper) is decided there, at SNR below 0.006, and
    *     uniform t visits it too rarely for pure-noise samples to find the blueprint mode
    * @param tailStart first timestep of that tail
+   * @param minSnrGamma caps the x0 weight that the objective implies (SNR + 1 for the v loss, SNR
+   *     for ε) at γ, as Min-SNR-γ does (Hang et al. 2023), so that the many low-noise steps, whose
+   *     targets are nearly pure noise and whose gradients conflict with the others', stop
+   *     dominating; noisier steps keep weight 1. 0 turns the cap off (the plain objective)
+   * @param decayUpdates the Adam update at which the step size has annealed to {@code
+   *     finalLrFraction} of itself (half cosine); 0 keeps it constant
+   * @param finalLrFraction what is left of the step size after the decay
    * @param samples pictures in a sample grid
    * @param sampleSteps DDIM steps per sample
    * @param evalPictures held-out crops in the denoising evaluation
@@ -57,6 +64,9 @@ public final class UNetTrainer extends StepLoop {
       double wholeFraction,
       double tailFraction,
       int tailStart,
+      double minSnrGamma,
+      int decayUpdates,
+      float finalLrFraction,
       int samples,
       int sampleSteps,
       int evalPictures,
@@ -68,10 +78,45 @@ public final class UNetTrainer extends StepLoop {
         throw new IllegalArgumentException(
             "tailFraction must lie in [0, 1] and tailStart in [0, " + DIFFUSION_STEPS + ")");
       }
+      if (minSnrGamma < 0) {
+        throw new IllegalArgumentException("minSnrGamma must be >= 0, got " + minSnrGamma);
+      }
     }
 
     public static Settings defaults() {
-      return new Settings(16, 3e-4f, 100, 0.999f, 208, 256, 0.2, 0.2, 950, 16, 50, 100, 5, 10);
+      return new Settings(
+          16, 3e-4f, 100, 0.999f, 208, 256, 0.2, 0.2, 950, 0, 0, 0.1f, 16, 50, 100, 5, 10);
+    }
+
+    /**
+     * The defaults, with {@code overpaint.unet.minSnrGamma} (0: off), {@code
+     * overpaint.unet.decayUpdates} (0: constant step size) and {@code
+     * overpaint.unet.finalLrFraction} (0.1) taken from system properties when set, as {@code train
+     * unet} reads them (pass them in OVERPAINT_JAVA_OPTS).
+     */
+    public static Settings fromSystemProperties() {
+      Settings d = defaults();
+      return new Settings(
+          d.batch,
+          d.learningRate,
+          d.warmup,
+          d.emaDecay,
+          d.canvasMin,
+          d.canvasMax,
+          d.wholeFraction,
+          d.tailFraction,
+          d.tailStart,
+          Double.parseDouble(
+              System.getProperty("overpaint.unet.minSnrGamma", Double.toString(d.minSnrGamma))),
+          Integer.getInteger("overpaint.unet.decayUpdates", d.decayUpdates),
+          Float.parseFloat(
+              System.getProperty(
+                  "overpaint.unet.finalLrFraction", Float.toString(d.finalLrFraction))),
+          d.samples,
+          d.sampleSteps,
+          d.evalPictures,
+          d.checkpointMinutes,
+          d.sampleMinutes);
     }
   }
 
@@ -88,7 +133,7 @@ public final class UNetTrainer extends StepLoop {
   private NoiseSchedule schedule;
 
   public UNetTrainer() {
-    this(Settings.defaults());
+    this(Settings.fromSystemProperties());
   }
 
   public UNetTrainer(Settings settings) {
@@ -118,7 +163,8 @@ public final class UNetTrainer extends StepLoop {
   @Override
   void open(Optional<RunDir.Checkpoint> from) throws IOException {
     DenoiserTraining.Settings ts =
-        new DenoiserTraining.Settings(s.learningRate(), s.warmup(), s.emaDecay());
+        new DenoiserTraining.Settings(
+            s.learningRate(), s.warmup(), s.emaDecay(), s.decayUpdates(), s.finalLrFraction());
     if (from.isPresent()) {
       RunDir.Checkpoint c = from.get();
       long emaUpdates = ((Number) c.state().get("emaUpdates")).longValue();
@@ -146,6 +192,7 @@ public final class UNetTrainer extends StepLoop {
     float[] target = new float[s.batch() * item];
     boolean velocityHead = model.predictsVelocity();
     int[] t = new int[s.batch()];
+    float[] weight = new float[s.batch()];
     for (int i = 0; i < s.batch(); i++) {
       float[] x0 = picture(Splits.trainIndex((long) step * s.batch() + i, 0), r);
       t[i] = timestep(r);
@@ -154,12 +201,26 @@ public final class UNetTrainer extends StepLoop {
         noise[k] = (float) r.nextGaussian();
       }
       double alphaCumprod = schedule.alphaCumprod(t[i]);
+      weight[i] = lossWeight(alphaCumprod, velocityHead, s.minSnrGamma());
       System.arraycopy(Ddim.qSample(x0, alphaCumprod, noise), 0, xt, i * item, item);
       float[] y = velocityHead ? Ddim.velocity(x0, noise, alphaCumprod) : noise;
       System.arraycopy(y, 0, target, i * item, item);
     }
     int[] shape = {s.batch(), 3, SIZE, SIZE};
-    return model.step(new Tensor(shape, xt), new Tensor(shape.clone(), target), t);
+    return model.step(new Tensor(shape, xt), new Tensor(shape.clone(), target), t, weight);
+  }
+
+  /**
+   * min(1, γ / w_x0): the objective's implied weight on ‖x0 − x̂0‖², w_x0 = SNR + 1 for v and SNR
+   * for ε (SNR = ᾱ / (1 − ᾱ)), capped at γ; 1 when the cap is off.
+   */
+  static float lossWeight(double alphaCumprod, boolean velocityHead, double gamma) {
+    if (gamma <= 0) {
+      return 1f;
+    }
+    double snr = alphaCumprod / (1 - alphaCumprod);
+    double x0Weight = velocityHead ? snr + 1 : snr;
+    return (float) Math.min(1.0, gamma / x0Weight);
   }
 
   private int timestep(Random r) {
@@ -245,6 +306,9 @@ public final class UNetTrainer extends StepLoop {
     h.put("wholeFraction", s.wholeFraction());
     h.put("tailFraction", s.tailFraction());
     h.put("tailStart", s.tailStart());
+    h.put("minSnrGamma", s.minSnrGamma());
+    h.put("decayUpdates", s.decayUpdates());
+    h.put("finalLrFraction", s.finalLrFraction());
     h.put("flip", "horizontal, p=0.5");
     return h;
   }

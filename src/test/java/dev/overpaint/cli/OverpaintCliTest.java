@@ -34,6 +34,18 @@ class OverpaintCliTest {
     assertFalse(o.stderr().contains("\tat "), "no stack trace: " + o.stderr());
   }
 
+  /** A Fréchet distance needs two pictures a side; zero samples once ended in a stack trace. */
+  @Test
+  void tooFewSamplesForADistanceIsAUsageError() throws Exception {
+    Outcome o = run("eval", "--gan-samples", "0");
+    assertEquals(2, o.code());
+    assertTrue(o.stderr().contains("must be at least 2"), o.stderr());
+    assertFalse(o.stderr().contains("\tat "), "no stack trace: " + o.stderr());
+    Outcome steps = run("eval", "--ddim-steps", "0");
+    assertEquals(2, steps.code());
+    assertTrue(steps.stderr().contains("ddim-steps must be at least 1"), steps.stderr());
+  }
+
   @Test
   void aNonNumberAndAnUnknownOptionAreUsageErrors() throws Exception {
     Outcome notANumber = run("eval", "--unet-samples", "many");

@@ -18,7 +18,46 @@ import org.junit.jupiter.api.io.TempDir;
 /** The DJL training steps learn (gradients flow and are zeroed) and export loadable sets. */
 class TrainingWrappersTest {
 
+  private static final float[] ONES = {1f, 1f};
+
   @TempDir Path tmp;
+
+  /** Each picture's loss is scaled by its own weight before the batch mean. */
+  @Test
+  void lossWeightsScaleEachPicturesLoss() {
+    Random r = new Random(2);
+    int[] shape = {2, 3, 16, 16};
+    Tensor xt = gaussian(r, shape);
+    Tensor eps = gaussian(r, shape);
+    int[] t = {200, 800};
+    float plain = firstLoss(xt, eps, t, ONES);
+    float first = firstLoss(xt, eps, t, new float[] {1f, 0f});
+    float second = firstLoss(xt, eps, t, new float[] {0f, 1f});
+    assertEquals(plain, first + second, 1e-5f * plain);
+    assertEquals(3 * first + 0.5f * second, firstLoss(xt, eps, t, new float[] {3f, 0.5f}), 1e-5f);
+    assertNotEquals(first, second);
+  }
+
+  private static float firstLoss(Tensor xt, Tensor eps, int[] t, float[] weight) {
+    try (DenoiserTraining d =
+        DenoiserTraining.create(new DenoiserTraining.Settings(1e-3f, 1, 0.9f), 3)) {
+      return d.step(xt, eps, t, weight);
+    }
+  }
+
+  /** Warm-up, then a half cosine down to the final fraction, then flat. */
+  @Test
+  void theStepSizeWarmsUpThenAnnealsToItsFinalFraction() {
+    var lr = BlockTraining.warmUpThenCosine(1e-3f, 10, 110, 0.1f);
+    assertEquals(5e-4f, lr.getNewValue(5), 1e-9f);
+    assertEquals(1e-3f, lr.getNewValue(10), 1e-9f);
+    assertEquals(0.55e-3f, lr.getNewValue(60), 1e-8f);
+    assertEquals(1e-4f, lr.getNewValue(110), 1e-9f);
+    assertEquals(1e-4f, lr.getNewValue(5000), 1e-9f);
+    assertTrue(lr.getNewValue(30) > lr.getNewValue(31));
+    var constant = BlockTraining.warmUpThenCosine(1e-3f, 10, 0, 0.1f);
+    assertEquals(1e-3f, constant.getNewValue(5000), 1e-9f);
+  }
 
   @Test
   void denoiserFitsAFixedBatch() throws Exception {
@@ -29,11 +68,11 @@ class TrainingWrappersTest {
     int[] t = {900, 950};
     try (DenoiserTraining d =
         DenoiserTraining.create(new DenoiserTraining.Settings(1e-3f, 1, 0.9f), 3)) {
-      float first = d.step(xt, eps, t);
+      float first = d.step(xt, eps, t, ONES);
       // The best of the last steps: Adam on one batch oscillates a little.
       float best = Float.MAX_VALUE;
       for (int i = 0; i < 29; i++) {
-        float loss = d.step(xt, eps, t);
+        float loss = d.step(xt, eps, t, ONES);
         best = i >= 24 ? Math.min(best, loss) : best;
       }
       assertTrue(best < 0.85 * first, first + " -> " + best);
@@ -81,11 +120,11 @@ class TrainingWrappersTest {
     int[] t = {300, 700};
     try (DenoiserTraining d =
         DenoiserTraining.create(new DenoiserTraining.Settings(1e-3f, 1, 0.9f), 3)) {
-      d.step(xt, eps, t);
-      assertTrue(Float.isNaN(d.step(new Tensor(shape, poisoned), eps, t)));
+      d.step(xt, eps, t, ONES);
+      assertTrue(Float.isNaN(d.step(new Tensor(shape, poisoned), eps, t, ONES)));
       assertEquals(1, d.skippedUpdates());
-      float before = d.step(xt, eps, t);
-      float after = d.step(xt, eps, t);
+      float before = d.step(xt, eps, t, ONES);
+      float after = d.step(xt, eps, t, ONES);
       assertNotEquals(before, after);
       assertEquals(1, d.skippedUpdates());
     }
@@ -106,7 +145,7 @@ class TrainingWrappersTest {
     Path ckpt = tmp.resolve("ckpt");
     try (DenoiserTraining d = DenoiserTraining.create(s, 3)) {
       for (int i = 0; i < 4; i++) {
-        d.step(xt, eps, t);
+        d.step(xt, eps, t, ONES);
         if (i == 1) {
           d.saveParameters(ckpt.resolve("live.params"));
           d.saveEma(ckpt.resolve("ema.params"));
@@ -133,8 +172,8 @@ class TrainingWrappersTest {
       if (withAdam) {
         d.loadOptimiser(ckpt.resolve("adam.state"));
       }
-      d.step(xt, eps, t);
-      d.step(xt, eps, t);
+      d.step(xt, eps, t, ONES);
+      d.step(xt, eps, t, ONES);
       Path out = tmp.resolve("resumed-" + withAdam + ".params");
       d.saveParameters(out);
       return Files.readAllBytes(out);

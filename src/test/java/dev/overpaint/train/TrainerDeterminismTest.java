@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainerDeterminismTest {
 
   private static final UNetTrainer.Settings TINY_UNET =
-      new UNetTrainer.Settings(2, 3e-4f, 2, 0.999f, 208, 256, 0.2, 0.5, 990, 2, 2, 2, 100, 0);
+      new UNetTrainer.Settings(
+          2, 3e-4f, 2, 0.999f, 208, 256, 0.2, 0.5, 990, 5, 3, 0.1f, 2, 2, 2, 100, 0);
   private static final ClipTrainer.Settings TINY_CLIP =
       new ClipTrainer.Settings(4, 5e-4f, 2, 0.05f, 100, 0);
 
