@@ -47,9 +47,15 @@ public final class BuiltinWeights {
       System.out.println("installed " + args[3] + " from " + args[1] + " into " + args[2]);
       return;
     }
+    if (args.length == 4 && args[0].equals("grow-denoiser")) {
+      DenoiserTraining.growLegacy(Path.of(args[1]), Path.of(args[2]), Long.parseLong(args[3]));
+      System.out.println("grew " + args[1] + " into " + args[2]);
+      return;
+    }
     if (args.length != 2) {
       System.err.println(
-          "usage: BuiltinWeights <outDir> <seed> | BuiltinWeights install <fromDir> <toDir> <role>");
+          "usage: BuiltinWeights <outDir> <seed> | BuiltinWeights install <fromDir> <toDir> <role>"
+              + " | BuiltinWeights grow-denoiser <legacy.params> <out.params> <seed>");
       System.exit(2);
     }
     Path dir = Path.of(args[0]);

@@ -101,6 +101,23 @@ public final class DenoiserTraining extends BlockTraining<UNetBlock> {
   }
 
   /**
+   * Carries denoiser weights saved before the middle attention ({@code legacyParams}, e.g. the
+   * built-in denoiser committed before it) into the current architecture: every parameter they have
+   * is kept and the new ones start from {@code seed}, the attention's output and the second middle
+   * ResBlock's last conv at zero, so that the grown net computes what the old one did. A training
+   * run is seeded from the result as from any checkpoint.
+   */
+  public static void growLegacy(Path legacyParams, Path out, long seed) throws IOException {
+    try (NDManager m = newManager()) {
+      UNetBlock legacy =
+          load(new UNetBlock(UNetBlock.Config.defaults().withoutMidAttention()), m, legacyParams);
+      UNetBlock grown = initialise(new UNetBlock(UNetBlock.Config.defaults()), m, seed);
+      grown.copyMatching(legacy);
+      save(grown, out);
+    }
+  }
+
+  /**
    * One Adam step on the batch mean of w_i · mean((head_θ(x_t, t) − target)²) over picture i's
    * pixels, then one EMA update.
    *

@@ -59,6 +59,22 @@ abstract class FlatBlock extends AbstractBlock {
     initialize(manager, DataType.FLOAT32, initShapes());
   }
 
+  /**
+   * Copies every parameter of {@code from} into this block's parameter of the same name (the shapes
+   * must agree); parameters only this block has keep their values.
+   */
+  void copyMatching(FlatBlock from) {
+    for (Map.Entry<String, Parameter> e : from.byName.entrySet()) {
+      NDArray target = parameter(e.getKey()).getArray();
+      NDArray source = e.getValue().getArray();
+      if (!target.getShape().equals(source.getShape())) {
+        throw new IllegalArgumentException(
+            e.getKey() + ": shape " + source.getShape() + " does not fit " + target.getShape());
+      }
+      source.copyTo(target);
+    }
+  }
+
   /** Total number of scalar parameters. */
   long parameterCount() {
     long n = 0;

@@ -22,7 +22,10 @@ import java.util.Map;
  * An ε-prediction UNet (Ho et al. 2020, "Denoising Diffusion Probabilistic Models"; Nichol &amp;
  * Dhariwal 2021, "Improved DDPM"): sinusoidal timestep embedding → MLP, residual blocks with
  * GroupNorm + SiLU and an additive timestep projection, stride-2 conv downsampling, nearest-up +
- * conv upsampling and skip concatenations. No attention: it is sized for a 2-core CPU.
+ * conv upsampling and skip concatenations. Self-attention only in the middle, at the coarsest level
+ * (16×16 for a 64-px tile), as ADM's middle block has it (ResBlock, attention, ResBlock): there it
+ * costs a few per cent of the compute and lets a line or a facade on one side of the tile see the
+ * other side; elsewhere there is none, because the net is sized for a 2-core CPU.
  *
  * <p>Inputs: x (n, 3, h, w) with h, w multiples of 2^(levels-1), and t (n) as float timesteps.
  * Output: ε̂ with the shape of x.
@@ -46,7 +49,8 @@ final class UNetBlock extends FlatBlock {
       int trainingResolution,
       int diffusionSteps,
       String schedule,
-      String prediction) {
+      String prediction,
+      int midAttentionHeads) {
 
     static final String EPS = "eps";
     static final String V = "v";
@@ -56,10 +60,32 @@ final class UNetBlock extends FlatBlock {
         throw new IllegalArgumentException(
             "prediction must be 'eps' or 'v', got '" + prediction + "'");
       }
+      int mid = baseChannels * channelMults[channelMults.length - 1];
+      if (midAttentionHeads < 0 || (midAttentionHeads > 0 && mid % midAttentionHeads != 0)) {
+        throw new IllegalArgumentException(
+            "midAttentionHeads must be 0 or divide the middle's " + mid + " channels");
+      }
     }
 
     static Config defaults() {
-      return new Config(32, new int[] {1, 2, 2}, 1, 8, 64, 1000, "cosine", V);
+      return new Config(32, new int[] {1, 2, 2}, 1, 8, 64, 1000, "cosine", V, 1);
+    }
+
+    /**
+     * The architecture before the middle attention (every denoiser trained before 2026-12-04's
+     * sixth session): one ResBlock in the middle.
+     */
+    Config withoutMidAttention() {
+      return new Config(
+          baseChannels,
+          channelMults,
+          resBlocks,
+          groups,
+          trainingResolution,
+          diffusionSteps,
+          schedule,
+          prediction,
+          0);
     }
 
     static Config fromHyper(Map<String, Object> h) {
@@ -72,8 +98,10 @@ final class UNetBlock extends FlatBlock {
           Hyper.intOf(h, "trainingResolution", d.trainingResolution),
           Hyper.intOf(h, "diffusionSteps", d.diffusionSteps),
           Hyper.stringOf(h, "schedule", d.schedule),
-          // Weights saved before the v head existed were all ε heads.
-          Hyper.stringOf(h, "prediction", EPS));
+          // Weights saved before the v head existed were all ε heads, and those saved before the
+          // middle attention had none.
+          Hyper.stringOf(h, "prediction", EPS),
+          Hyper.intOf(h, "midAttentionHeads", 0));
     }
 
     Map<String, Object> toHyper() {
@@ -86,6 +114,7 @@ final class UNetBlock extends FlatBlock {
       h.put("diffusionSteps", diffusionSteps);
       h.put("schedule", schedule);
       h.put("prediction", prediction);
+      h.put("midAttentionHeads", midAttentionHeads);
       h.put("sizeMultiple", sizeMultiple());
       return h;
     }
@@ -106,6 +135,8 @@ final class UNetBlock extends FlatBlock {
   private record ResBlock(
       Norm norm1, Conv conv1, Parameter tW, Parameter tB, Norm norm2, Conv conv2, Conv skip) {}
 
+  private record Attention(Norm norm, Conv qkv, Conv proj) {}
+
   private final Config config;
   private final NoiseSchedule noiseSchedule;
   private final Parameter tFc1W;
@@ -116,6 +147,8 @@ final class UNetBlock extends FlatBlock {
   private final List<List<ResBlock>> down = new ArrayList<>();
   private final List<Conv> downsample = new ArrayList<>();
   private final ResBlock middle;
+  private final Attention midAttention;
+  private final ResBlock middle2;
   private final List<List<ResBlock>> up = new ArrayList<>();
   private final List<Conv> upsample = new ArrayList<>();
   private final Norm normOut;
@@ -141,7 +174,7 @@ final class UNetBlock extends FlatBlock {
       int out = base * config.channelMults[l];
       List<ResBlock> blocks = new ArrayList<>();
       for (int i = 0; i < config.resBlocks; i++) {
-        blocks.add(resBlock("down." + l + "." + i, ch, out));
+        blocks.add(resBlock("down." + l + "." + i, ch, out, false));
         ch = out;
         skips.push(ch);
       }
@@ -151,12 +184,24 @@ final class UNetBlock extends FlatBlock {
         skips.push(ch);
       }
     }
-    middle = resBlock("mid", ch, ch);
+    middle = resBlock("mid", ch, ch, false);
+    if (config.midAttentionHeads > 0) {
+      // Both start as the identity, so weights grown from a net without them compute the same.
+      midAttention =
+          new Attention(
+              norm("mid.attn.norm", ch),
+              conv("mid.attn.qkv", ch, 3 * ch, 1),
+              zeroConv("mid.attn.proj", ch, ch, 1));
+      middle2 = resBlock("mid2", ch, ch, true);
+    } else {
+      midAttention = null;
+      middle2 = null;
+    }
     for (int l = levels - 1; l >= 0; l--) {
       int out = base * config.channelMults[l];
       List<ResBlock> blocks = new ArrayList<>();
       for (int i = 0; i <= config.resBlocks; i++) {
-        blocks.add(resBlock("up." + l + "." + i, ch + skips.pop(), out));
+        blocks.add(resBlock("up." + l + "." + i, ch + skips.pop(), out, false));
         ch = out;
       }
       up.add(blocks);
@@ -170,6 +215,13 @@ final class UNetBlock extends FlatBlock {
         new Conv(
             param("out.conv.weight", Ops.normal(1e-3), 3, ch, 3, 3),
             param("out.conv.bias", Initializer.ZEROS, 1, 3, 1, 1));
+  }
+
+  /** A conv that starts at zero (ADM's zero_module): its branch adds nothing until trained. */
+  private Conv zeroConv(String name, int in, int out, int k) {
+    return new Conv(
+        param(name + ".weight", Initializer.ZEROS, out, in, k, k),
+        param(name + ".bias", Initializer.ZEROS, 1, out, 1, 1));
   }
 
   /** He-style fan-in initialiser for SiLU nets. */
@@ -189,7 +241,8 @@ final class UNetBlock extends FlatBlock {
         param(name + ".beta", Initializer.ZEROS, 1, c, 1, 1));
   }
 
-  private ResBlock resBlock(String name, int in, int out) {
+  /** {@code identity}: the residual branch's last conv starts at zero (in == out only). */
+  private ResBlock resBlock(String name, int in, int out, boolean identity) {
     int e = config.embedDim();
     return new ResBlock(
         norm(name + ".norm1", in),
@@ -197,7 +250,7 @@ final class UNetBlock extends FlatBlock {
         param(name + ".time.weight", fanIn(e), out, e),
         param(name + ".time.bias", Initializer.ZEROS, out),
         norm(name + ".norm2", out),
-        conv(name + ".conv2", out, out, 3),
+        identity ? zeroConv(name + ".conv2", out, out, 3) : conv(name + ".conv2", out, out, 3),
         in == out ? null : conv(name + ".skip", in, out, 1));
   }
 
@@ -257,6 +310,10 @@ final class UNetBlock extends FlatBlock {
       }
     }
     h = res(ps, middle, h, emb, training);
+    if (midAttention != null) {
+      h = attend(ps, midAttention, h, training);
+      h = res(ps, middle2, h, emb, training);
+    }
     for (int i = 0; i < up.size(); i++) {
       for (ResBlock b : up.get(i)) {
         h = res(ps, b, NDArrays.concat(new NDList(h, hs.pop()), 1), emb, training);
@@ -298,6 +355,27 @@ final class UNetBlock extends FlatBlock {
     h = conv(ps, b.conv2, Ops.silu(norm(ps, b.norm2, h, training)), 1, training);
     NDArray skip = b.skip == null ? x : conv(ps, b.skip, x, 1, training);
     return skip.add(h);
+  }
+
+  /**
+   * x + proj(softmax(qᵀk / √d)·v) over the h·w positions (Vaswani et al. 2017), per head of d
+   * channels, on GroupNorm'd x.
+   */
+  private NDArray attend(ParameterStore ps, Attention a, NDArray x, boolean training) {
+    Shape s = x.getShape();
+    long n = s.get(0);
+    long c = s.get(1);
+    long positions = s.get(2) * s.get(3);
+    int heads = config.midAttentionHeads;
+    long d = c / heads;
+    NDList qkv = conv(ps, a.qkv, norm(ps, a.norm, x, training), 1, training).split(3, 1);
+    NDArray q = qkv.get(0).reshape(n * heads, d, positions);
+    NDArray k = qkv.get(1).reshape(n * heads, d, positions);
+    NDArray v = qkv.get(2).reshape(n * heads, d, positions);
+    NDArray weights =
+        Ops.times(q.transpose(0, 2, 1).matMul(k), (float) (1 / Math.sqrt(d))).softmax(2);
+    NDArray out = v.matMul(weights.transpose(0, 2, 1)).reshape(s);
+    return x.add(conv(ps, a.proj, out, 1, training));
   }
 
   private NDArray norm(ParameterStore ps, Norm n, NDArray x, boolean training) {
