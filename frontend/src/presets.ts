@@ -11,7 +11,7 @@ export interface Preset {
 }
 
 export const PRESETS: readonly Preset[] = [
-  { id: 'fast', label: 'Fast preview', values: { steps: '10', guidance: '0', grid: '4' } },
+  { id: 'fast', label: 'Fast preview', values: { steps: '5', guidance: '0', grid: '4' } },
   { id: 'default', label: 'Default', values: { grid: '4' } },
   // The guidance gradient is clamped by its RMS, so a stronger pull needs a looser clamp too.
   {

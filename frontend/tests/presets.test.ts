@@ -93,7 +93,7 @@ describe('presets', () => {
     const fast = applyPreset(current, findPreset('fast')!);
     expect(fast.prompt).toBe('a lighthouse');
     expect(fast.seed).toBe('42');
-    expect(fast.steps).toBe('10');
+    expect(fast.steps).toBe('5');
     expect(fast.guidance).toBe('0');
     expect(fast.skip).toBe('');
     expect(fast.cutn).toBe('');

@@ -141,7 +141,7 @@ final class QualityCommand {
     Options o = Options.parse(args, OPTIONS, Set.of("help"));
     if (o.has("help")) {
       System.out.println(
-          "usage: overpaint quality [--seeds 20] [--prompts 5] [--steps 20] [--guidance 1000]"
+          "usage: overpaint quality [--seeds 20] [--prompts 5] [--steps 10] [--guidance 1000]"
               + " [--modes none,feather,joint-multidiffusion,joint-mixture,joint-jitter,untiled]"
               + " [--models-dir DIR] [--out target/quality.json] [--report docs/QUALITY.md]");
       return 0;
