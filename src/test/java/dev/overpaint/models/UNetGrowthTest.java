@@ -42,7 +42,10 @@ class UNetGrowthTest {
       assertTrue(big.parameterCount() > old.parameterCount());
       float[] before = eps(old, m, x);
       assertArrayEquals(before, eps(big, m, x));
-      // Not by accident: the grown middle does act once its zero-started convs move.
+      // Not by accident: the grown middle does act once its zero-started convs move. Frozen
+      // first, because libtorch's grad mode is per thread and on by default: in a thread that did
+      // not start the engine, an in-place change of a leaf that requires grad is refused.
+      big.freeze();
       big.parameter("mid.attn.proj.weight").getArray().addi(m.create(0.05f));
       big.parameter("mid2.conv2.weight").getArray().addi(m.create(0.05f));
       assertFalse(Arrays.equals(before, eps(big, m, x)));
