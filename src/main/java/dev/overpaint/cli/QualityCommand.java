@@ -141,7 +141,8 @@ final class QualityCommand {
     Options o = Options.parse(args, OPTIONS, Set.of("help"));
     if (o.has("help")) {
       System.out.println(
-          "usage: overpaint quality [--seeds 20] [--prompts 5] [--steps 10] [--guidance 1000]"
+          ("usage: overpaint quality [--seeds 20] [--prompts 5] [--steps %d] [--guidance %.0f]"
+                  .formatted(JobParams.DEFAULT_STEPS, JobParams.DEFAULT_GUIDANCE))
               + " [--modes none,feather,joint-multidiffusion,joint-mixture,joint-jitter,untiled]"
               + " [--models-dir DIR] [--out target/quality.json] [--report docs/QUALITY.md]");
       return 0;
@@ -149,7 +150,8 @@ final class QualityCommand {
     int seeds = o.getInt("seeds") == null ? 20 : o.getInt("seeds");
     int prompts = Math.min(PROMPTS.size(), o.getInt("prompts") == null ? 5 : o.getInt("prompts"));
     int steps = o.getInt("steps") == null ? JobParams.DEFAULT_STEPS : o.getInt("steps");
-    double guidance = o.getDouble("guidance") == null ? 1000 : o.getDouble("guidance");
+    double guidance =
+        o.getDouble("guidance") == null ? JobParams.DEFAULT_GUIDANCE : o.getDouble("guidance");
     List<Mode> modes = modes(o.get("modes", ""));
     ModelSource source = o.modelSource();
     try (ModelSet models = ModelRegistry.load(source, DeviceChoice.AUTO)) {
